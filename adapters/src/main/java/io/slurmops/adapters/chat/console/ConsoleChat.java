@@ -1,0 +1,122 @@
+package io.slurmops.adapters.chat.console;
+
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.chat.ChatHandler;
+import io.slurmops.commands.chat.ChatMessage;
+import io.slurmops.commands.chat.ReactionEvent;
+import io.slurmops.commands.reply.Reply;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The chat in a terminal: type {@code !slurm …} and read the bot's replies, exactly as a channel
+ * would show them. {@code /as USER} switches the simulated user so four-eyes can be tried alone;
+ * {@code /react ID EMOJI} votes on a posted message.
+ */
+public final class ConsoleChat implements ChatChannel {
+
+    private final ChatHandler handler;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final String channel;
+    private final AtomicLong ids = new AtomicLong();
+    private volatile String user;
+
+    public ConsoleChat(ChatHandler handler, BufferedReader in, PrintStream out, String user, String channel) {
+        this.handler = handler;
+        this.in = in;
+        this.out = out;
+        this.user = user;
+        this.channel = channel;
+    }
+
+    /** Reads lines until end of input or {@code /quit}. */
+    public void run() throws IOException {
+        say("slurmops console — you are " + user + ". Type !slurm help, /as USER to switch user, "
+                + "/react ID ✅ to vote, /quit to leave.");
+        String line;
+        prompt();
+        while ((line = in.readLine()) != null) {
+            String t = line.strip();
+            if (t.equals("/quit") || t.equals("/exit")) {
+                break;
+            }
+            handleLine(t);
+            prompt();
+        }
+    }
+
+    void handleLine(String t) {
+        if (t.isEmpty()) {
+            return;
+        }
+        if (t.startsWith("/as")) {
+            String[] parts = t.split("\\s+");
+            if (parts.length != 2) {
+                say("usage: /as USER");
+            } else {
+                user = parts[1];
+                say("you are now " + user);
+            }
+            return;
+        }
+        if (t.startsWith("/react")) {
+            String[] parts = t.split("\\s+");
+            if (parts.length != 3) {
+                say("usage: /react MESSAGE_ID EMOJI   (e.g. /react m3 ✅)");
+                return;
+            }
+            String id = "console-" + ids.incrementAndGet();
+            handler.onReaction(new ReactionEvent("console", id, channel, parts[1], user, user, parts[2], Instant.now()),
+                    this);
+            return;
+        }
+        if (t.startsWith("/")) {
+            say("unknown console command " + t.split("\\s+")[0] + "; known: /as USER, /react ID EMOJI, /quit");
+            return;
+        }
+        String id = "m" + ids.incrementAndGet();
+        handler.onMessage(new ChatMessage("console", id, channel, user, user, t, id, Instant.now()), this);
+    }
+
+    @Override
+    public String post(Reply reply) {
+        String id = "m" + ids.incrementAndGet();
+        synchronized (out) {
+            out.println();
+            out.println("[" + id + "] " + reply.toPlainText().stripTrailing());
+            out.flush();
+        }
+        return id;
+    }
+
+    @Override
+    public String postForVote(Reply plan) {
+        String id = post(plan);
+        say("(vote with /react " + id + " ✅ or /react " + id + " ❌)");
+        return id;
+    }
+
+    @Override
+    public void react(String messageId, String emoji) {
+        say("[" + messageId + "] +" + emoji);
+    }
+
+    private void prompt() {
+        synchronized (out) {
+            out.print(user + "> ");
+            out.flush();
+        }
+    }
+
+    private void say(String text) {
+        synchronized (out) {
+            out.println(text);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.slurmops.bot.cli;
+
+import io.slurmops.bot.config.ConfigException;
+import io.slurmops.bot.config.ConfigLoader;
+import io.slurmops.bot.config.SlurmopsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Configuration tools. */
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Check a configuration file.",
+        subcommands = ConfigCommand.Check.class)
+final class ConfigCommand implements Runnable {
+
+    @Override
+    public void run() {
+        System.err.println("usage: slurmops config check FILE");
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate FILE; print every problem with its key. Exit 0 if valid, 1 otherwise.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try {
+                SlurmopsConfig c = ConfigLoader.fromSystem().load(file);
+                System.out.println(file + ": OK — cluster " + c.site().clusterName() + ", controller "
+                        + c.site().controller() + ", " + c.access().users().size() + " users with roles, store "
+                        + c.store().url());
+                return 0;
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+}

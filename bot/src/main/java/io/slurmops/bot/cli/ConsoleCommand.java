@@ -1,0 +1,48 @@
+package io.slurmops.bot.cli;
+
+import io.slurmops.adapters.chat.console.ConsoleChat;
+import io.slurmops.bot.config.ConfigException;
+import io.slurmops.bot.config.SlurmopsConfig;
+import io.slurmops.bot.wiring.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** The interactive chat in the terminal. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Chat with the bot in this terminal: type !slurm commands; /as USER switches user.")
+final class ConsoleCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption configOption;
+
+    @Option(names = "--as", paramLabel = "USER", description = "Start as this user (default: console.user)")
+    String user;
+
+    @Override
+    public Integer call() throws IOException {
+        return open(configOption, user);
+    }
+
+    static int open(ConfigOption configOption, String user) throws IOException {
+        SlurmopsConfig config;
+        try {
+            config = configOption.load();
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 4;
+        }
+        try (Application app = Application.start(config)) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String who = user != null ? user : config.console().defaultUser();
+            new ConsoleChat(app.bot(), in, System.out, who, config.console().channel()).run();
+            return 0;
+        }
+    }
+}

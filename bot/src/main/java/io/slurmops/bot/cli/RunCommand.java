@@ -1,0 +1,56 @@
+package io.slurmops.bot.cli;
+
+import io.slurmops.bot.config.ConfigException;
+import io.slurmops.bot.config.SlurmopsConfig;
+import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.Outcome;
+import io.slurmops.bot.wiring.Application;
+import io.slurmops.commands.chat.ChatMessage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** One chat line through exactly the pipeline chat uses; the reply is printed. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Send one chat line through the bot, as if typed in the console chat, and print the reply.",
+                "Exit codes: 0 done or pending approval, 1 failed, 2 bad input, 3 refused (role), 4 bad configuration."})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption configOption;
+
+    @Option(names = "--as", paramLabel = "USER", description = "Who is typing (default: the console user of the configuration)")
+    String user;
+
+    @Parameters(index = "0", paramLabel = "LINE", description = "The chat line, e.g. \"!slurm status\"")
+    String line;
+
+    @Override
+    public Integer call() {
+        SlurmopsConfig config;
+        try {
+            config = configOption.load();
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 4;
+        }
+        try (Application app = Application.start(config)) {
+            String who = user != null ? user : config.console().defaultUser();
+            String id = "cli-" + UUID.randomUUID();
+            BotResponse response = app.bot().handle(new ChatMessage("cli", id, config.console().channel(), who, who, line,
+                    id, Instant.now()));
+            if (response.outcome() == Outcome.IGNORED) {
+                System.err.println("not a command: lines start with " + config.prefix() + " (e.g. \"" + config.prefix()
+                        + " help\")");
+                return 2;
+            }
+            System.out.println(response.reply().toPlainText().stripTrailing());
+            return response.outcome().exitCode();
+        }
+    }
+}

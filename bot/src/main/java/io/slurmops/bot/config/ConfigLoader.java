@@ -1,0 +1,195 @@
+package io.slurmops.bot.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.slurmops.commands.site.LogSource;
+import io.slurmops.commands.site.SiteProfile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the YAML configuration into immutable records: {@code ${ENV}} interpolation for secrets,
+ * defaults for a standard systemd site, and validation that reports every problem at once.
+ */
+public final class ConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP = Set.of("prefix", "site", "ssh", "store", "access", "approvals", "console",
+            "slack", "discord");
+    private static final Set<String> SITE = Set.of("cluster", "controller", "backupController", "dbdHost",
+            "serviceManager", "nodeServiceManager", "units", "logs", "slurmEnvironment", "slurmConf", "mungeKey",
+            "slurmTimeout", "nodeTimeout", "fanout");
+    private static final Set<String> SSH = Set.of("user", "port", "privateKey", "knownHosts", "connectTimeout",
+            "keepAlive", "idleExpiry", "maxSessionsPerHost");
+    private static final Set<String> KNOWN_SERVICES = Set.of("slurmctld", "slurmdbd", "slurmd", "munge", "mariadb");
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public static ConfigLoader fromSystem() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    public SlurmopsConfig load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of("file not found"));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
+        }
+        return parse(text, file.toString());
+    }
+
+    public SlurmopsConfig parse(String yaml, String source) throws ConfigException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            throw new ConfigException(source, List.of("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            root = YAML.createObjectNode();
+        }
+        List<String> problems = new ArrayList<>();
+        if (!root.isObject()) {
+            throw new ConfigException(source, List.of("the top level must be a mapping of sections"));
+        }
+        Node top = new Node(root, "", problems, Interpolation.fromEnvironment(env));
+        top.allowOnly(TOP);
+        String prefix = top.string("prefix", "!slurm");
+        if (prefix.isBlank() || prefix.contains(" ")) {
+            top.problem("prefix", "`" + prefix + "` must be one word, e.g. !slurm");
+        }
+        SiteProfile site = site(top.child("site"));
+        SshConfig ssh = ssh(top.child("ssh"));
+        StoreConfig store = store(top.child("store"));
+        AccessConfig access = access(top.child("access"));
+        ApprovalConfig approvals = approvals(top.child("approvals"));
+        Node console = top.child("console");
+        console.allowOnly(Set.of("user", "channel"));
+        ConsoleConfig consoleConfig = new ConsoleConfig(console.string("user", "console"),
+                console.string("channel", "console"));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return new SlurmopsConfig(source, prefix, site, ssh, store, access, approvals, consoleConfig);
+    }
+
+    private SiteProfile site(Node n) {
+        n.allowOnly(SITE);
+        SiteProfile d = SiteProfile.systemdDefaults("cluster");
+        Map<String, LogSource> logs = new LinkedHashMap<>(d.logs());
+        n.child("logs").children().forEach((daemon, src) -> {
+            src.allowOnly(Set.of("file", "journal"));
+            String file = src.string("file", null);
+            String unit = src.string("journal", null);
+            if ((file == null) == (unit == null)) {
+                n.problem("logs." + daemon, "give exactly one of `file: PATH` or `journal: UNIT`");
+            } else {
+                logs.put(daemon, file != null ? LogSource.file(file) : LogSource.journal(unit));
+            }
+        });
+        Map<String, String> units = n.child("units").stringMap();
+        units.keySet().stream().filter(k -> !KNOWN_SERVICES.contains(k)).forEach(k ->
+                n.problem("units." + k, "unknown service; expected one of " + String.join(", ", KNOWN_SERVICES)));
+        Duration slurmTimeout = n.duration("slurmTimeout", d.slurmTimeout());
+        if (slurmTimeout.compareTo(Duration.ofSeconds(10)) < 0) {
+            n.problem("slurmTimeout", "`" + n.string("slurmTimeout", "") + "` is shorter than 10s; Slurm clients retry "
+                    + "a dead controller for MessageTimeout - 1 s (9 s by default), so the bot would time out "
+                    + "instead of reporting the controller down");
+        }
+        List<String> manager = n.strings("serviceManager", d.serviceManager());
+        List<String> nodeManager = n.strings("nodeServiceManager", d.nodeServiceManager());
+        if (manager.isEmpty()) {
+            n.problem("serviceManager", "must name a program, e.g. [systemctl]");
+        }
+        if (nodeManager.isEmpty()) {
+            n.problem("nodeServiceManager", "must name a program, e.g. [systemctl]");
+        }
+        return new SiteProfile(
+                n.string("cluster", "cluster"),
+                n.string("controller", d.controller()),
+                n.string("backupController", ""),
+                n.string("dbdHost", ""),
+                manager.isEmpty() ? d.serviceManager() : manager,
+                nodeManager.isEmpty() ? d.nodeServiceManager() : nodeManager,
+                units,
+                logs,
+                n.child("slurmEnvironment").stringMap(),
+                n.string("slurmConf", d.slurmConf()),
+                n.string("mungeKey", d.mungeKey()),
+                slurmTimeout,
+                n.duration("nodeTimeout", d.nodeTimeout()),
+                n.integer("fanout", d.fanout(), 1, 1024));
+    }
+
+    private static SshConfig ssh(Node n) {
+        n.allowOnly(SSH);
+        return new SshConfig(
+                n.string("user", "root"),
+                n.integer("port", 22, 1, 65535),
+                n.string("privateKey", System.getProperty("user.home") + "/.ssh/id_ed25519"),
+                n.string("knownHosts", System.getProperty("user.home") + "/.ssh/known_hosts"),
+                n.duration("connectTimeout", Duration.ofSeconds(10)),
+                n.duration("keepAlive", Duration.ofSeconds(30)),
+                n.duration("idleExpiry", Duration.ofMinutes(10)),
+                n.integer("maxSessionsPerHost", 8, 1, 64));
+    }
+
+    private static StoreConfig store(Node n) {
+        n.allowOnly(Set.of("url", "user", "password"));
+        String url = n.string("url", "jdbc:h2:file:" + System.getProperty("user.home") + "/.slurmops/store");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:mariadb:")) {
+            n.problem("url", "`" + url + "` is not supported; expected jdbc:h2:file:PATH or jdbc:mariadb://HOST/DB");
+        }
+        return new StoreConfig(url, n.string("user", ""), n.string("password", ""));
+    }
+
+    private static AccessConfig access(Node n) {
+        n.allowOnly(Set.of("users", "channels"));
+        Map<String, Role> users = roles(n.child("users"));
+        Map<String, Map<String, Role>> channels = new HashMap<>();
+        n.child("channels").children().forEach((channel, c) -> {
+            c.allowOnly(Set.of("users"));
+            channels.put(channel, roles(c.child("users")));
+        });
+        return new AccessConfig(users, channels);
+    }
+
+    private static Map<String, Role> roles(Node n) {
+        Map<String, Role> out = new LinkedHashMap<>();
+        n.stringMap().forEach((user, role) -> Role.parse(role).ifPresentOrElse(r -> out.put(user, r),
+                () -> n.problem(user, "`" + role + "` is not a role; expected viewer, operator, approver or admin")));
+        return out;
+    }
+
+    private static ApprovalConfig approvals(Node n) {
+        n.allowOnly(Set.of("expiry", "risk"));
+        Map<String, String> risk = n.child("risk").stringMap();
+        risk.forEach((command, level) -> {
+            if (!Set.of("read", "change", "destructive").contains(level)) {
+                n.problem("risk." + command, "`" + level + "` is not a risk level; expected read, change or destructive");
+            }
+        });
+        return new ApprovalConfig(n.duration("expiry", Duration.ofMinutes(15)), risk);
+    }
+}

@@ -1,0 +1,8 @@
+package io.slurmops.bot.config;
+
+import java.time.Duration;
+
+/** How the bot reaches nodes: user, key, known_hosts (strict checking always), timeouts. */
+public record SshConfig(String user, int port, String privateKey, String knownHosts, Duration connectTimeout,
+                        Duration keepAlive, Duration idleExpiry, int maxSessionsPerHost) {
+}

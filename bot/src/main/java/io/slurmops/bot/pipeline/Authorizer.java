@@ -1,0 +1,48 @@
+package io.slurmops.bot.pipeline;
+
+import io.slurmops.bot.config.AccessConfig;
+import io.slurmops.bot.config.Role;
+import io.slurmops.commands.catalog.Risk;
+
+import java.util.Optional;
+
+/**
+ * Deny by default: a person needs a role, and the role must fit the command's risk. A refusal says
+ * which role is needed.
+ */
+public final class Authorizer {
+
+    private final AccessConfig access;
+
+    public Authorizer(AccessConfig access) {
+        this.access = access;
+    }
+
+    public Optional<Role> roleOf(String userId, String channelId) {
+        return access.roleOf(userId, channelId);
+    }
+
+    /** The role a requester needs for a command of this risk. */
+    public static Role requiredToRequest(Risk risk) {
+        return switch (risk) {
+            case READ -> Role.VIEWER;
+            case CHANGE -> Role.OPERATOR;
+            case DESTRUCTIVE -> Role.ADMIN;
+        };
+    }
+
+    /** Empty when allowed; otherwise the sentence that tells the person why not. */
+    public Optional<String> refusal(String userId, String userName, String channelId, String command, Risk risk) {
+        Role needed = requiredToRequest(risk);
+        Optional<Role> has = roleOf(userId, channelId);
+        if (has.isEmpty()) {
+            return Optional.of(userName + " has no slurmops role here; `" + command + "` needs the " + needed.label()
+                    + " role (ask an admin to add your user id `" + userId + "` under access.users)");
+        }
+        if (!has.get().atLeast(needed)) {
+            return Optional.of("`" + command + "` is a " + risk.label() + " command and needs the " + needed.label()
+                    + " role; " + userName + " is " + has.get().label());
+        }
+        return Optional.empty();
+    }
+}

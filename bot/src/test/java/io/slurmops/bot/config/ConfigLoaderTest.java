@@ -1,0 +1,96 @@
+package io.slurmops.bot.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader(Map.of("DB_PASSWORD", "s3cret", "STATE", "/srv/state"));
+
+    @Test
+    void emptyFileGivesSystemdDefaults() throws ConfigException {
+        SlurmopsConfig c = loader.parse("", "empty");
+        assertThat(c.prefix()).isEqualTo("!slurm");
+        assertThat(c.site().serviceManager()).containsExactly("systemctl");
+        assertThat(c.site().slurmTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(c.site().log("slurmd").orElseThrow().journalUnit()).isEqualTo("slurmd");
+        assertThat(c.access().users()).isEmpty();
+        assertThat(c.approvals().expiry()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void interpolatesEnvironmentVariablesWithDefaults() throws ConfigException {
+        SlurmopsConfig c = loader.parse("""
+                store:
+                  url: jdbc:h2:file:${STATE}/store
+                  password: ${DB_PASSWORD}
+                  user: ${DB_USER:-slurmops}
+                """, "t");
+        assertThat(c.store().url()).isEqualTo("jdbc:h2:file:/srv/state/store");
+        assertThat(c.store().password()).isEqualTo("s3cret");
+        assertThat(c.store().user()).isEqualTo("slurmops");
+        assertThat(c.store().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void reportsEveryProblemWithKeyValueAndExpectation() {
+        assertThatThrownBy(() -> loader.parse("""
+                prefx: "!x"
+                site:
+                  slurmTimeout: 5s
+                  nodeTimeout: soon
+                  fanout: 0
+                  units: {slurmctl: x}
+                  logs:
+                    slurmd: {file: /a, journal: b}
+                access:
+                  users: {alice: superuser}
+                store:
+                  url: jdbc:postgresql://x/y
+                  password: ${NOPE}
+                approvals:
+                  risk: {drain: scary}
+                """, "bad.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+                        p -> assertThat(p).startsWith("prefx: unknown key"),
+                        p -> assertThat(p).startsWith("site.slurmTimeout:").contains("MessageTimeout"),
+                        p -> assertThat(p).isEqualTo("site.nodeTimeout: `soon` is not a duration; expected a positive "
+                                + "number with a unit, e.g. 500ms, 20s, 15m, 2h"),
+                        p -> assertThat(p).isEqualTo("site.fanout: `0` is not a whole number from 1 to 1024"),
+                        p -> assertThat(p).startsWith("site.units.slurmctl: unknown service"),
+                        p -> assertThat(p).startsWith("site.logs.slurmd: give exactly one"),
+                        p -> assertThat(p).startsWith("access.users.alice: `superuser` is not a role"),
+                        p -> assertThat(p).startsWith("store.url: `jdbc:postgresql://x/y` is not supported"),
+                        p -> assertThat(p).startsWith("store.password: environment variable NOPE is not set"),
+                        p -> assertThat(p).startsWith("approvals.risk.drain: `scary` is not a risk level")));
+    }
+
+    @Test
+    void invalidYamlNamesTheLine() {
+        assertThatThrownBy(() -> loader.parse("site:\n  cluster: [unclosed\n", "x.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML").hasMessageContaining("line");
+    }
+
+    @Test
+    void shippedConfigurationsAreValid() throws ConfigException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        SlurmopsConfig lab = loader.load(root.resolve("config/lab.yaml"));
+        assertThat(lab.access().roleOf("alice", "console")).contains(Role.OPERATOR);
+        assertThat(lab.access().roleOf("erin", "console")).contains(Role.ADMIN);
+        assertThat(lab.access().roleOf("mallory", "console")).isEmpty();
+        new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "x", "SLACK_APP_TOKEN", "y", "DISCORD_TOKEN", "z",
+                "SLURMOPS_DB_PASSWORD", "p")).load(root.resolve("config/slurmops.example.yaml"));
+    }
+
+    @Test
+    void missingFileIsAClearError() {
+        assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/slurmops.yaml")))
+                .hasMessage("/nonexistent/slurmops.yaml: 1 problem\n  - file not found");
+    }
+}

@@ -1,0 +1,15 @@
+package io.slurmops.commands.catalog;
+
+/** How much a command can change the cluster; decides the approval policy. */
+public enum Risk {
+    /** Diagnostics: runs at once. */
+    READ,
+    /** Changes state (drain, resume, restart a daemon): one approval by default. */
+    CHANGE,
+    /** Can lose jobs or data: two approvals and an admin requester by default. */
+    DESTRUCTIVE;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,22 @@
+package io.slurmops.commands.chat;
+
+import io.slurmops.commands.reply.Reply;
+
+/**
+ * Where the bot answers one conversation. An adapter implements it for its platform: replies go
+ * into the command's thread, a plan message gets its vote reactions, long output is cut and attached.
+ */
+public interface ChatChannel {
+
+    /** Posts a reply and returns the platform's id of the posted message. */
+    String post(Reply reply);
+
+    /** Posts a plan that people vote on; adapters add ✅/❌ (and buttons where they exist). */
+    default String postForVote(Reply plan) {
+        return post(plan);
+    }
+
+    /** Marks a message with an emoji, e.g. 👀 on receipt and ✅/❌ when done. Optional. */
+    default void react(String messageId, String emoji) {
+    }
+}

@@ -1,0 +1,114 @@
+package io.slurmops.commands.reply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A platform-neutral answer: a status, a title and blocks. Adapters render it (Block Kit, Discord
+ * markdown, plain text) and handle their own size limits.
+ */
+public record Reply(Status status, String title, List<Block> blocks) {
+
+    public Reply {
+        Objects.requireNonNull(status, "status");
+        title = title == null ? "" : title;
+        blocks = List.copyOf(blocks);
+    }
+
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    /** A one-line error with the correct form, the shape of every bad-input answer. */
+    public static Reply error(String message, String correctForm) {
+        Builder b = builder(message).status(Status.ERROR);
+        if (correctForm != null && !correctForm.isBlank()) {
+            b.paragraph("Usage: `" + correctForm + "`");
+        }
+        return b.build();
+    }
+
+    public static Reply error(String message) {
+        return error(message, null);
+    }
+
+    public boolean isSuccess() {
+        return status == Status.OK || status == Status.INFO;
+    }
+
+    /** The reply as plain text, one convenient rendering for logs, the console and tests. */
+    public String toPlainText() {
+        return PlainTextRenderer.render(this);
+    }
+
+    /** Collects blocks in order; the status is the worst one set. */
+    public static final class Builder {
+        private final String title;
+        private final List<Block> blocks = new ArrayList<>();
+        private Status status = Status.OK;
+
+        private Builder(String title) {
+            this.title = title;
+        }
+
+        public Builder status(Status s) {
+            this.status = s;
+            return this;
+        }
+
+        /** Raises the status to {@code s} if it is worse than the current one. */
+        public Builder escalate(Status s) {
+            this.status = this.status.worst(s);
+            return this;
+        }
+
+        public Builder heading(String text) {
+            blocks.add(new Block.Heading(text));
+            return this;
+        }
+
+        public Builder paragraph(String text) {
+            blocks.add(new Block.Paragraph(text));
+            return this;
+        }
+
+        public Builder code(String text) {
+            blocks.add(new Block.Code(text));
+            return this;
+        }
+
+        public Builder fields(List<Map.Entry<String, String>> entries) {
+            if (!entries.isEmpty()) {
+                blocks.add(new Block.Fields(entries));
+            }
+            return this;
+        }
+
+        public Builder bullets(List<String> items) {
+            if (!items.isEmpty()) {
+                blocks.add(new Block.Bullets(items));
+            }
+            return this;
+        }
+
+        public Builder add(Block block) {
+            blocks.add(block);
+            return this;
+        }
+
+        public Builder addAll(List<Block> more) {
+            blocks.addAll(more);
+            return this;
+        }
+
+        public Status currentStatus() {
+            return status;
+        }
+
+        public Reply build() {
+            return new Reply(status, title, blocks);
+        }
+    }
+}

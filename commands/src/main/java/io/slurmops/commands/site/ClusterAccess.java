@@ -1,0 +1,66 @@
+package io.slurmops.commands.site;
+
+import io.slurmops.commands.exec.ExecResult;
+import io.slurmops.commands.exec.HostCommand;
+import io.slurmops.commands.exec.Transport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs commands where the site says they belong: Slurm clients on the controller (with the
+ * site's Slurm environment and timeout), services through the site's service manager.
+ */
+public final class ClusterAccess {
+
+    private final SiteProfile site;
+    private final Transport transport;
+
+    public ClusterAccess(SiteProfile site, Transport transport) {
+        this.site = site;
+        this.transport = transport;
+    }
+
+    public SiteProfile site() {
+        return site;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** A Slurm client command (scontrol, sinfo, squeue, sacct …) on the controller. */
+    public ExecResult slurm(String... argv) {
+        return slurm(List.of(argv));
+    }
+
+    public ExecResult slurm(List<String> argv) {
+        return transport.exec(new HostCommand(site.controller(), withSlurmEnv(argv), site.slurmTimeout()));
+    }
+
+    /** Any command on the controller host. */
+    public ExecResult onController(List<String> argv, Duration timeout) {
+        return transport.exec(new HostCommand(site.controller(), argv, timeout));
+    }
+
+    /** Any command on one host, with the node timeout. */
+    public ExecResult onHost(String host, List<String> argv) {
+        return transport.exec(new HostCommand(host, argv, site.nodeTimeout()));
+    }
+
+    /** Slurm's environment variables are set through env(1), so argv stays argv. */
+    List<String> withSlurmEnv(List<String> argv) {
+        if (site.slurmEnvironment().isEmpty()) {
+            return argv;
+        }
+        List<String> full = new ArrayList<>();
+        full.add("env");
+        for (Map.Entry<String, String> e : site.slurmEnvironment().entrySet()) {
+            full.add(e.getKey() + "=" + e.getValue());
+        }
+        full.addAll(argv);
+        return full;
+    }
+}
