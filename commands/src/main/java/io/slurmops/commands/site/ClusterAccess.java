@@ -50,8 +50,11 @@ public final class ClusterAccess {
         return transport.exec(new HostCommand(host, argv, site.nodeTimeout()));
     }
 
-    /** Slurm's environment variables are set through env(1), so argv stays argv. */
-    List<String> withSlurmEnv(List<String> argv) {
+    /**
+     * The argv that runs a Slurm client with the site's environment: what a plan step must
+     * contain so that it runs exactly like {@link #slurm}. Env vars go through env(1), so argv stays argv.
+     */
+    public List<String> withSlurmEnv(List<String> argv) {
         if (site.slurmEnvironment().isEmpty()) {
             return argv;
         }

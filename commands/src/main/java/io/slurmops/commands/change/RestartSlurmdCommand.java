@@ -1,0 +1,90 @@
+package io.slurmops.commands.change;
+
+import io.slurmops.commands.catalog.CommandContext;
+import io.slurmops.commands.catalog.CommandSpec;
+import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.catalog.Risk;
+import io.slurmops.commands.catalog.UsageException;
+import io.slurmops.commands.hostlist.Hostlist;
+import io.slurmops.commands.plan.BlastRadius;
+import io.slurmops.commands.plan.ChangeCommand;
+import io.slurmops.commands.plan.Plan;
+import io.slurmops.commands.plan.PlanRefusedException;
+import io.slurmops.commands.plan.Step;
+import io.slurmops.commands.slurm.NodeRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runbook's node recovery: restart slurmd on the nodes, then resume those of them that were
+ * out of service — only where the restart succeeded.
+ */
+public final class RestartSlurmdCommand implements ChangeCommand {
+
+    private static final CommandSpec SPEC = CommandSpec.builder("restart slurmd")
+            .arguments("HOSTLIST", 1, 1)
+            .summary("Restart slurmd on nodes, then resume the ones it fixed")
+            .description("Step 1 restarts slurmd on each node (node service manager). Step 2 resumes, on the "
+                    + "controller, the nodes that were drained/down and whose restart succeeded. Nodes drained by a "
+                    + "health checker (NHC: …) are not resumed unless --force. Refused while slurmctld is down.")
+            .option(ReturnSelection.FORCE)
+            .risk(Risk.CHANGE)
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
+        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<String> names = NodeTargets.names(nodes);
+        Optional<String> refusal = ServiceOrder.nodeSide(ctx, "restart", "slurmd", names);
+        if (refusal.isPresent()) {
+            throw new PlanRefusedException(refusal.get());
+        }
+        return restartThenResume(ctx, SPEC.name(), nodes, inv.flag("force"), List.of(), "Restart slurmd on ");
+    }
+
+    /** Shared with gpu reset: optional steps first, then restart slurmd, then resume what it fixed. */
+    static Plan restartThenResume(CommandContext ctx, String command, List<NodeRecord> nodes, boolean force,
+                                  List<Step> before, String summaryPrefix) throws PlanRefusedException {
+        List<String> names = NodeTargets.names(nodes);
+        ReturnSelection sel = ReturnSelection.of(nodes, NodeConditions::outOfService, force);
+        List<Step> steps = new ArrayList<>(before);
+        Step restart = Steps.nodeService(ctx, names, "restart", "slurmd");
+        steps.add(before.isEmpty() ? restart : restart.onlyWhereSucceeded(before.size()));
+        int restartStep = steps.size();
+        List<String> resumable = NodeTargets.names(sel.targets());
+        if (!resumable.isEmpty()) {
+            steps.add(Steps.resume(ctx, "Resume the nodes whose slurmd restart succeeded", resumable)
+                    .onlyWhereSucceeded(restartStep));
+        }
+        List<String> notes = new ArrayList<>();
+        if (!sel.heldByChecker().isEmpty()) {
+            notes.add("Not resumed (health checker took them out; add --force): "
+                    + NodeTargets.describe(sel.heldByChecker()));
+        }
+        if (resumable.isEmpty()) {
+            notes.add("No node needs a resume: none is drained or down.");
+        }
+        BlastRadius blast = new BlastRadius(NodeTargets.impacts(nodes), RunningJobs.on(ctx, names));
+        if (!blast.jobs().isEmpty()) {
+            notes.add("Running jobs (" + blast.jobsSummary() + ") keep running through a slurmd restart.");
+        }
+        return new Plan(command, summaryPrefix + Hostlist.compress(names)
+                + (resumable.isEmpty() ? "" : ", then resume " + Hostlist.compress(resumable)),
+                steps, blast, notes, Map.of("force", Boolean.toString(force)));
+    }
+
+    @Override
+    public Optional<String> stillApplies(Plan plan, CommandContext ctx) {
+        List<String> names = plan.blastRadius().nodes().stream().map(n -> n.name()).toList();
+        Optional<String> gone = NodeTargets.recheck(names, ctx, n -> Optional.empty());
+        return gone.isPresent() ? gone : ServiceOrder.nodeSide(ctx, "restart", "slurmd", names);
+    }
+}
