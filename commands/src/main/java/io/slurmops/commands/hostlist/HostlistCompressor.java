@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  *   <li>No steps. Single hosts are written bare ({@code n5}, not {@code n[5]}).</li>
  *   <li>Names equal but for another digit run, with the same brackets after it, fold again into
  *       several dimensions: {@code rack1-node[01-02],rack2-node[01-02]} is
- *       {@code rack[1-2]-node[01-02]}. Slurm expands bracket groups as a cartesian product.</li>
+ *       {@code rack[1-2]-node[01-02]}. Slurm expands bracket groups as a cartesian product. Here a single
+ *       host takes part with a one-number bracket, which is how a name with text after its first number
+ *       folds under 22.05 rules: {@code node1-ib0,node2-ib0} is {@code node[1-2]-ib[0]}.</li>
  *   <li>Ranges inside a bracket and items of the list follow {@link HostNameOrder} of their first host.</li>
  * </ul>
  */
@@ -49,9 +51,8 @@ final class HostlistCompressor {
                         .add(host.substring(split));
             }
         }
-        numbersByPrefix.forEach((prefix, numbers) -> items.add(numbers.size() == 1
-                ? Item.literal(prefix + numbers.get(0))
-                : new Item(prefix, bracket(numbers), prefix + numbers.get(0))));
+        numbersByPrefix.forEach((prefix, numbers) -> items.add(
+                new Item(prefix, bracket(numbers), prefix + numbers.get(0), numbers.size() == 1)));
         List<Item> folded = foldAllDimensions(items);
         folded.sort(Comparator.comparing(Item::firstHost, HostNameOrder.INSTANCE));
         return folded.stream().map(Item::text).collect(Collectors.joining(","));
@@ -156,7 +157,7 @@ final class HostlistCompressor {
                 }
                 String first = members.stream().map(Item::firstHost).min(HostNameOrder.INSTANCE).orElseThrow();
                 String head = group.getKey().get(0);
-                next.add(new Item(head, bracket(numbers) + group.getKey().get(1), first));
+                next.add(new Item(head, bracket(numbers) + group.getKey().get(1), first, false));
                 changed = true;
             }
             items = next;
@@ -184,16 +185,17 @@ final class HostlistCompressor {
 
     /**
      * One comma-separated element of the output: {@code head}, then brackets and text ({@code tail}) that
-     * start with a bracket, or nothing for a single host.
+     * start with a bracket, or nothing for a name without a trailing number. A {@code single} host is
+     * written bare ({@code n5}, not {@code n[5]}) unless it was folded into a bigger item.
      */
-    private record Item(String head, String tail, String firstHost) {
+    private record Item(String head, String tail, String firstHost, boolean single) {
 
         static Item literal(String host) {
-            return new Item(host, "", host);
+            return new Item(host, "", host, true);
         }
 
         String text() {
-            return head + tail;
+            return single ? firstHost : head + tail;
         }
     }
 }

@@ -57,6 +57,10 @@ class HostlistCompressTest {
         "x1y01z5,x1y01z6,x1y02z5,x1y02z6,x2y01z5,x2y01z6,x2y02z5,x2y02z6; x[1-2]y[01-02]z[5-6]",
         "1a1,1a2,2a1,2a2;                 [1-2]a[1-2]",
         "1,2,3;                           [1-3]",
+        // a trailing number lets single hosts with text after their first number fold
+        "node1-ib0,node2-ib0,node3-ib0;   node[1-3]-ib[0]",
+        "gpu01-eth0,gpu02-eth0,gpu02-eth1; gpu01-eth0,gpu02-eth[0-1]",
+        "r1-n7,r2-n7,r3-n8;               r[1-2]-n[7],r3-n8",
     })
     void folds(String hosts, String expected) {
         assertThat(compress(hosts)).isEqualTo(expected);
