@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  *       several dimensions: {@code rack1-node[01-02],rack2-node[01-02]} is
  *       {@code rack[1-2]-node[01-02]}. Slurm expands bracket groups as a cartesian product. Here a single
  *       host takes part with a one-number bracket, which is how a name with text after its first number
- *       folds under 22.05 rules: {@code node1-ib0,node2-ib0} is {@code node[1-2]-ib[0]}.</li>
+ *       folds under 22.05 rules: {@code node1-ib0,node2-ib0} is {@code node[1-2]-ib[0]}. Such a fold is
+ *       made only when it is shorter than the items it replaces.</li>
  *   <li>Ranges inside a bracket and items of the list follow {@link HostNameOrder} of their first host.</li>
  * </ul>
  */
@@ -157,8 +158,15 @@ final class HostlistCompressor {
                 }
                 String first = members.stream().map(Item::firstHost).min(HostNameOrder.INSTANCE).orElseThrow();
                 String head = group.getKey().get(0);
-                next.add(new Item(head, bracket(numbers) + group.getKey().get(1), first, false));
-                changed = true;
+                Item folded = new Item(head, bracket(numbers) + group.getKey().get(1), first, false);
+                int unfoldedLength = members.stream().mapToInt(member -> member.text().length() + 1).sum() - 1;
+                if (folded.text().length() < unfoldedLength) {
+                    next.add(folded);
+                    changed = true;
+                } else {
+                    // a996b2,a1004b2 is shorter than a[996,1004]b[2].
+                    next.addAll(members);
+                }
             }
             items = next;
         }

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Expands hostlist expressions by the input rules of Slurm's src/common/hostlist.c, plus the checks a
- * chat bot needs. Tokens are separated by comma, space, tab or newline outside brackets. In a token,
+ * chat bot needs. Tokens are separated by comma, space, tab or newline outside brackets (Slurm does not
+ * split at a newline but keeps it inside a host name; chat input spans lines, and our names cannot
+ * hold a newline, so here it separates). In a token,
  * bracket groups are expanded as a cartesian product, leftmost group major; text after the last bracket
  * is a suffix (accepted, as Slurm does since 23.02.5). A range's width is the length of its {@code lo}
  * as written, and the padding of {@code hi} is ignored ({@code n[9-011]} is n9 n10 n11).

@@ -60,7 +60,9 @@ class HostlistCompressTest {
         // a trailing number lets single hosts with text after their first number fold
         "node1-ib0,node2-ib0,node3-ib0;   node[1-3]-ib[0]",
         "gpu01-eth0,gpu02-eth0,gpu02-eth1; gpu01-eth0,gpu02-eth[0-1]",
-        "r1-n7,r2-n7,r3-n8;               r[1-2]-n[7],r3-n8",
+        "r1-n7,r2-n7,r3-n7,r4-n8;         r[1-3]-n[7],r4-n8",
+        "r1-n7,r2-n7;                     r1-n7,r2-n7",
+        "a996b2,a1004b2;                  a996b2,a1004b2",
     })
     void folds(String hosts, String expected) {
         assertThat(compress(hosts)).isEqualTo(expected);

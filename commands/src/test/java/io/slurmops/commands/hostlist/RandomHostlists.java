@@ -76,7 +76,8 @@ final class RandomHostlists {
         int tokens = 1 + random.nextInt(3);
         for (int t = 0; t < tokens; t++) {
             if (t > 0) {
-                text.append(pick(random, new String[] {",", " ", ", ", "\t", "\n", ",,"}));
+                // No newline: Slurm splits only at comma, space and tab (see the conformance test).
+                text.append(pick(random, new String[] {",", " ", ", ", "\t", ",,", " ,\t"}));
             }
             if (random.nextInt(8) == 0) {
                 String literal = pick(random, LITERALS);
