@@ -16,6 +16,11 @@ public interface ChatChannel {
         return post(plan);
     }
 
+    /** Posts a follow-up in the thread of an earlier message (alert updates, request results). */
+    default String postInThread(String parentMessageId, Reply reply) {
+        return post(reply);
+    }
+
     /** Marks a message with an emoji, e.g. 👀 on receipt and ✅/❌ when done. Optional. */
     default void react(String messageId, String emoji) {
     }

@@ -1,0 +1,88 @@
+package io.slurmops.bot.alerts;
+
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.diagnosis.Finding;
+import io.slurmops.commands.diagnosis.KnowledgeBase;
+import io.slurmops.commands.reply.Reply;
+import io.slurmops.commands.reply.Status;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Writes incidents to the alert channel: one message per incident, updates and the recovery in its
+ * thread. An incident message with a suggested fix is posted for votes: one ✅ from an operator
+ * turns the fix into a normal approval request.
+ */
+public final class AlertPoster {
+
+    private final ChatChannel channel;
+    private final KnowledgeBase knowledgeBase;
+    private final String prefix;
+    private final String cluster;
+
+    public AlertPoster(ChatChannel channel, KnowledgeBase knowledgeBase, String prefix, String cluster) {
+        this.channel = channel;
+        this.knowledgeBase = knowledgeBase;
+        this.prefix = prefix;
+        this.cluster = cluster;
+    }
+
+    /** Posts the incident's first message and returns its message id. */
+    public String opened(Incident i) {
+        Reply.Builder r = Reply.builder("[" + cluster + "] " + label(i.severity()) + " " + i.summary())
+                .status(i.severity());
+        r.fields(List.of(java.util.Map.entry("Incident", "#" + i.id() + " (" + i.key() + ")"),
+                java.util.Map.entry("Detected", i.openedAt().toString())));
+        knowledgeBase.byId(i.diagnosisId()).ifPresent(d ->
+                r.addAll(KnowledgeBase.render(List.of(new Finding(d, "")), prefix)));
+        if (!i.repair().isBlank()) {
+            r.paragraph("Suggested fix: `" + prefix + " " + i.repair() + "` — react ✅ (operator or above) to request it;"
+                    + " it still needs approval by someone else before it runs.");
+            return channel.postForVote(r.build());
+        }
+        return channel.post(r.build());
+    }
+
+    public void changed(Incident i) {
+        thread(i, Reply.builder("Incident #" + i.id() + " is now " + label(i.severity()) + ": " + i.summary())
+                .status(i.severity()).build());
+    }
+
+    public void recurred(Incident i) {
+        thread(i, Reply.builder("Incident #" + i.id() + " came back (flapping, " + i.flaps() + " time"
+                + (i.flaps() == 1 ? "" : "s") + "): " + i.summary()).status(i.severity()).build());
+    }
+
+    public void resolved(Incident i) {
+        String took = i.duration().map(AlertPoster::human).orElse("?");
+        thread(i, Reply.builder("[" + cluster + "] RECOVERED after " + took + ": " + i.subject() + " (incident #"
+                + i.id() + ")").status(Status.OK).build());
+        if (i.messageId() != null) {
+            channel.react(i.messageId(), "white_check_mark");
+        }
+    }
+
+    private void thread(Incident i, Reply reply) {
+        if (i.messageId() == null) {
+            channel.post(reply);
+        } else {
+            channel.postInThread(i.messageId(), reply);
+        }
+    }
+
+    private static String label(Status s) {
+        return s == Status.CRITICAL ? "CRITICAL" : s == Status.WARNING ? "WARNING" : s.name();
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m " + (s % 60) + "s";
+        }
+        return (s / 3600) + "h " + ((s % 3600) / 60) + "m";
+    }
+}

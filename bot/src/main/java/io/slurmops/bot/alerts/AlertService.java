@@ -1,0 +1,125 @@
+package io.slurmops.bot.alerts;
+
+import io.slurmops.commands.alerts.HealthProbe;
+import io.slurmops.commands.alerts.Observation;
+import io.slurmops.commands.alerts.ProbeUnavailableException;
+import io.slurmops.commands.catalog.CommandContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs each probe on its own interval, reconciles what it saw into incidents and posts only the
+ * transitions. Silenced incidents are tracked but not posted; an open incident whose silence ends
+ * is posted then.
+ */
+public final class AlertService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+
+    private final List<HealthProbe> probes;
+    private final IncidentTracker tracker;
+    private final AlertStore store;
+    private final AlertPoster poster;
+    private final Supplier<CommandContext> context;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+
+    public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
+                        Supplier<CommandContext> context, Clock clock) {
+        this.probes = List.copyOf(probes);
+        this.tracker = tracker;
+        this.store = store;
+        this.poster = poster;
+        this.context = context;
+        this.clock = clock;
+        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(4, probes.size())), r -> {
+            Thread t = new Thread(r, "alerts");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void start() {
+        for (HealthProbe p : probes) {
+            scheduler.scheduleWithFixedDelay(() -> runSafely(p), 0, p.interval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Runs one probe now (also what an event source such as a Slurm trigger calls). */
+    public void runNow(String probeName) {
+        probes.stream().filter(p -> p.name().equals(probeName)).forEach(p -> scheduler.execute(() -> runSafely(p)));
+    }
+
+    private void runSafely(HealthProbe p) {
+        try {
+            poll(p);
+        } catch (RuntimeException e) {
+            // One failing probe must never stop the others or the scheduler.
+            LOG.warn("probe {} failed", p.name(), e);
+        }
+    }
+
+    /** One poll of one probe: observe, reconcile, post. Synchronous; for the scheduler and for tests. */
+    public synchronized List<AlertEvent> poll(HealthProbe p) {
+        List<Observation> seen;
+        try {
+            seen = p.observe(context.get());
+        } catch (ProbeUnavailableException e) {
+            LOG.info("probe {} cannot observe now: {}", p.name(), e.getMessage());
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<AlertEvent> events = tracker.reconcile(p.name(), seen, now);
+        List<Silence> silences = store.activeSilences(now);
+        for (AlertEvent e : events) {
+            Incident i = e.incident();
+            if (silenced(i, silences)) {
+                continue;
+            }
+            switch (e.kind()) {
+                case OPENED -> store.save(i.withMessageId(poster.opened(i)));
+                case CHANGED -> poster.changed(i);
+                case RECURRED -> {
+                    if (i.messageId() == null) {
+                        store.save(i.withMessageId(poster.opened(i)));
+                    } else {
+                        poster.recurred(i);
+                    }
+                }
+                case RESOLVED -> {
+                    if (i.messageId() != null) {
+                        poster.resolved(i);
+                    }
+                }
+            }
+        }
+        // Incidents opened while silenced (or before a crash) are posted once nothing silences them.
+        for (Incident i : store.open()) {
+            if (i.probe().equals(p.name()) && i.messageId() == null && !silenced(i, silences)) {
+                store.save(i.withMessageId(poster.opened(i)));
+            }
+        }
+        return events;
+    }
+
+    private static boolean silenced(Incident i, List<Silence> silences) {
+        return silences.stream().anyMatch(s -> s.covers(i));
+    }
+
+    public AlertStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

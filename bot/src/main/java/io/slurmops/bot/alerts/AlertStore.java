@@ -1,0 +1,27 @@
+package io.slurmops.bot.alerts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where incidents and silences live; durable in production (JDBC), in memory for unit tests. */
+public interface AlertStore {
+
+    long nextIncidentId();
+
+    /** The most recent incident for a key, open or resolved. */
+    Optional<Incident> latest(String key);
+
+    List<Incident> open();
+
+    /** Incidents opened at or after {@code since}, newest first. */
+    List<Incident> since(Instant since);
+
+    Optional<Incident> byMessageId(String messageId);
+
+    void save(Incident incident);
+
+    Silence addSilence(String target, Instant until, String reason, String by, Instant now);
+
+    List<Silence> activeSilences(Instant now);
+}
