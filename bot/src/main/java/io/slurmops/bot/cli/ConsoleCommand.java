@@ -42,6 +42,8 @@ final class ConsoleCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String who = user != null ? user : config.console().defaultUser();
             ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who, config.console().channel());
+            // Announcements it missed (expired requests, runs interrupted by a crash) appear at once.
+            app.bot().attach(ConsoleChat.PLATFORM, config.console().channel(), chat);
             if (config.alerts().enabled()) {
                 app.startAlerts(chat);
             }

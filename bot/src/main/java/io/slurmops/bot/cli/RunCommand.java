@@ -3,7 +3,6 @@ package io.slurmops.bot.cli;
 import io.slurmops.bot.config.ConfigException;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.BotResponse;
-import io.slurmops.bot.pipeline.Outcome;
 import io.slurmops.bot.wiring.Application;
 import io.slurmops.commands.chat.ChatMessage;
 import picocli.CommandLine.Command;
@@ -42,14 +41,14 @@ final class RunCommand implements Callable<Integer> {
         try (Application app = Application.start(config)) {
             String who = user != null ? user : config.console().defaultUser();
             String id = "cli-" + UUID.randomUUID();
-            BotResponse response = app.bot().handle(new ChatMessage("cli", id, config.console().channel(), who, who, line,
-                    id, Instant.now()));
-            if (response.outcome() == Outcome.IGNORED) {
+            ChatMessage message = new ChatMessage("cli", id, config.console().channel(), who, who, line, id, Instant.now());
+            if (!app.bot().catalog().addressed(line)) {
                 System.err.println("not a command: lines start with " + config.prefix() + " (e.g. \"" + config.prefix()
                         + " help\")");
                 return 2;
             }
-            System.out.println(response.reply().toPlainText().stripTrailing());
+            // Everything the bot posts (a plan, the approval, the run's report, missed announcements) is printed.
+            BotResponse response = app.bot().handle(message, new PrintingChannel(System.out));
             return response.outcome().exitCode();
         }
     }

@@ -4,7 +4,9 @@ import io.slurmops.bot.config.AccessConfig;
 import io.slurmops.bot.config.Role;
 import io.slurmops.commands.catalog.Risk;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Deny by default: a person needs a role, and the role must fit the command's risk. A refusal says
@@ -44,5 +46,23 @@ public final class Authorizer {
                     + " role; " + userName + " is " + has.get().label());
         }
         return Optional.empty();
+    }
+
+    /** Empty when this person may vote on requests of that channel; otherwise why not. */
+    public Optional<String> voteRefusal(String userId, String userName, String channelId) {
+        Optional<Role> has = roleOf(userId, channelId);
+        if (has.isPresent() && has.get().atLeast(Role.APPROVER)) {
+            return Optional.empty();
+        }
+        return Optional.of(userName + (has.isEmpty() ? " has no slurmops role here" : " is " + has.get().label())
+                + "; voting needs the approver role");
+    }
+
+    /** The user ids that may approve requests made in this channel, sorted. */
+    public List<String> approvers(String channelId) {
+        TreeSet<String> ids = new TreeSet<>(access.users().keySet());
+        ids.addAll(access.channels().getOrDefault(channelId, java.util.Map.of()).keySet());
+        return ids.stream().filter(id -> roleOf(id, channelId).map(r -> r.atLeast(Role.APPROVER)).orElse(false))
+                .toList();
     }
 }

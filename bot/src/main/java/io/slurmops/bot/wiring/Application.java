@@ -9,6 +9,14 @@ import io.slurmops.bot.alerts.IncidentReportCommand;
 import io.slurmops.bot.alerts.IncidentTracker;
 import io.slurmops.bot.alerts.SilenceCommand;
 import io.slurmops.bot.alerts.TriggerSource;
+import io.slurmops.adapters.store.Decision;
+import io.slurmops.adapters.store.SlurmopsStore;
+import io.slurmops.bot.approval.ApprovalPolicy;
+import io.slurmops.bot.approval.Approvals;
+import io.slurmops.bot.approval.CancelCommand;
+import io.slurmops.bot.approval.PendingCommand;
+import io.slurmops.bot.approval.VoteCommand;
+import io.slurmops.bot.audit.AuditCommand;
 import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.Authorizer;
@@ -20,9 +28,11 @@ import io.slurmops.commands.alerts.NodeProbe;
 import io.slurmops.commands.catalog.CommandCatalog;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.SlurmCommand;
+import io.slurmops.commands.change.ChangeCommands;
 import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.Transport;
+import io.slurmops.commands.plan.PlanRunner;
 import io.slurmops.commands.read.ReadCommands;
 import io.slurmops.commands.site.ClusterAccess;
 import org.slf4j.Logger;
@@ -31,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,14 +59,20 @@ public final class Application implements AutoCloseable {
     private final KnowledgeBase knowledgeBase;
     private final AlertStore alertStore;
     private final List<HealthProbe> probes;
+    private final SlurmopsStore store;
+    private final Approvals approvals;
     private final Bot bot;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
     private AlertService alerts;
     private TriggerSource triggers;
 
-    private Application(SlurmopsConfig config) {
+    /** How often expiry, interrupted runs and pending announcements are swept. */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+
+    private Application(SlurmopsConfig config, Transport transport, Clock clock) {
         this.config = config;
-        this.transport = new TemporaryLocalTransport();
+        this.clock = clock;
+        this.transport = transport;
         this.cluster = new ClusterAccess(config.site(), transport);
         this.knowledgeBase = KnowledgeBase.builtIn();
         this.alertStore = new InMemoryAlertStore();
@@ -68,13 +85,38 @@ public final class Application implements AutoCloseable {
         commands.add(new AlertsCommand(alertStore));
         commands.add(new SilenceCommand(alertStore, probeNames));
         commands.add(new IncidentReportCommand(alertStore));
+        commands.addAll(ChangeCommands.all());
+        commands.addAll(List.of(new VoteCommand(Decision.APPROVE), new VoteCommand(Decision.DENY), new PendingCommand(),
+                new CancelCommand(), new AuditCommand()));
         all.set(List.copyOf(commands));
         CommandCatalog catalog = new CommandCatalog(config.prefix(), commands);
-        this.bot = new Bot(catalog, cluster, knowledgeBase, new Authorizer(config.access()), clock);
+        Authorizer authorizer = new Authorizer(config.access());
+        ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
+        this.store = SlurmopsStore.open(config.store().url(), config.store().user(), config.store().password());
+        try {
+            PlanRunner runner = new PlanRunner(transport, new ParallelBatch(transport, config.site().fanout()));
+            this.approvals = new Approvals(store, catalog, policy, authorizer, clock,
+                    (who, id) -> new CommandContext(cluster, knowledgeBase, clock, who, config.prefix(), id), runner);
+            this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock, approvals);
+            approvals.recover();
+            approvals.startSweeping(SWEEP_EVERY);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     public static Application start(SlurmopsConfig config) {
-        return new Application(config);
+        return new Application(config, new TemporaryLocalTransport(), Clock.systemDefaultZone());
+    }
+
+    /** With a given transport and clock: tests put a recording transport at the network edge. */
+    public static Application start(SlurmopsConfig config, Transport transport, Clock clock) {
+        return new Application(config, transport, clock);
+    }
+
+    public Approvals approvals() {
+        return approvals;
     }
 
     public SlurmopsConfig config() {
@@ -116,6 +158,8 @@ public final class Application implements AutoCloseable {
         if (alerts != null) {
             alerts.close();
         }
+        approvals.close();
+        store.close();
         transport.close();
     }
 }

@@ -29,7 +29,11 @@ public record Plan(String command, String summary, List<Step> steps, BlastRadius
             throw new IllegalArgumentException("a plan needs at least one step");
         }
         for (int i = 0; i < steps.size(); i++) {
-            int dep = steps.get(i).onlyWhereSucceeded();
+            Step s = steps.get(i);
+            if (s.onController() && s.namesHosts() && s.hosts().isEmpty()) {
+                throw new IllegalArgumentException("step " + (i + 1) + " names " + Step.HOSTS + " but has no hosts");
+            }
+            int dep = s.onlyWhereSucceeded();
             if (dep != 0 && dep > i) {
                 throw new IllegalArgumentException("step " + (i + 1) + " depends on step " + dep
                         + ", which does not come before it");

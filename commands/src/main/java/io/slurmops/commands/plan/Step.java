@@ -42,9 +42,6 @@ public record Step(String description, String via, List<String> hosts, List<Stri
         if (onlyWhereSucceeded < 0) {
             throw new IllegalArgumentException("onlyWhereSucceeded must be 0 or a step number");
         }
-        if (!via.isEmpty() && argv.stream().anyMatch(a -> a.endsWith(HOSTS)) && hosts.isEmpty()) {
-            throw new IllegalArgumentException("a step that names " + HOSTS + " needs hosts: " + description);
-        }
     }
 
     /** A step that runs once on the controller host. */
@@ -68,6 +65,11 @@ public record Step(String description, String via, List<String> hosts, List<Stri
 
     public Step withStdin(FileRef file) {
         return new Step(description, via, hosts, argv, timeout, onlyWhereSucceeded, file);
+    }
+
+    /** True when a controller step's argv names {@link #HOSTS} (it then needs hosts to act on). */
+    public boolean namesHosts() {
+        return argv.stream().anyMatch(a -> a.endsWith(HOSTS));
     }
 
     public boolean onController() {

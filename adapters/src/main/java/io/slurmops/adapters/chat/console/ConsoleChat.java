@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,11 +20,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ConsoleChat implements ChatChannel {
 
+    public static final String PLATFORM = "console";
+
     private final ChatHandler handler;
     private final BufferedReader in;
     private final PrintStream out;
     private final String channel;
     private final AtomicLong ids = new AtomicLong();
+    /**
+     * Qualifies the short ids shown on screen ("m3"), so that ids stay unique across console sessions
+     * sharing one store: the bot dedups deliveries and binds votes by these ids.
+     */
+    private final String session = UUID.randomUUID().toString().substring(0, 8);
     private volatile String user;
 
     public ConsoleChat(ChatHandler handler, BufferedReader in, PrintStream out, String user, String channel) {
@@ -70,17 +78,26 @@ public final class ConsoleChat implements ChatChannel {
                 say("usage: /react MESSAGE_ID EMOJI   (e.g. /react m3 ✅)");
                 return;
             }
-            String id = "console-" + ids.incrementAndGet();
-            handler.onReaction(new ReactionEvent("console", id, channel, parts[1], user, user, parts[2], Instant.now()),
-                    this);
+            String id = qualified("r" + ids.incrementAndGet());
+            handler.onReaction(new ReactionEvent(PLATFORM, id, channel, qualified(parts[1]), user, user, parts[2],
+                    Instant.now()), this);
             return;
         }
         if (t.startsWith("/")) {
             say("unknown console command " + t.split("\\s+")[0] + "; known: /as USER, /react ID EMOJI, /quit");
             return;
         }
-        String id = "m" + ids.incrementAndGet();
-        handler.onMessage(new ChatMessage("console", id, channel, user, user, t, id, Instant.now()), this);
+        String id = qualified("m" + ids.incrementAndGet());
+        handler.onMessage(new ChatMessage(PLATFORM, id, channel, user, user, t, id, Instant.now()), this);
+    }
+
+    private String qualified(String shortId) {
+        return session + "-" + shortId;
+    }
+
+    private static String shortId(String messageId) {
+        int dash = messageId.indexOf('-');
+        return dash < 0 ? messageId : messageId.substring(dash + 1);
     }
 
     @Override
@@ -91,19 +108,19 @@ public final class ConsoleChat implements ChatChannel {
             out.println("[" + id + "] " + reply.toPlainText().stripTrailing());
             out.flush();
         }
-        return id;
+        return qualified(id);
     }
 
     @Override
     public String postForVote(Reply plan) {
         String id = post(plan);
-        say("(vote with /react " + id + " ✅ or /react " + id + " ❌)");
+        say("(vote with /react " + shortId(id) + " ✅ or /react " + shortId(id) + " ❌)");
         return id;
     }
 
     @Override
     public void react(String messageId, String emoji) {
-        say("[" + messageId + "] +" + emoji);
+        say("[" + shortId(messageId) + "] +" + emoji);
     }
 
     private void prompt() {

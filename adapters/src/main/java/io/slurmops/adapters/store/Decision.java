@@ -1,0 +1,6 @@
+package io.slurmops.adapters.store;
+
+/** A vote. */
+public enum Decision {
+    APPROVE, DENY
+}

@@ -1,0 +1,231 @@
+package io.slurmops.bot.approval;
+
+import io.slurmops.adapters.store.AuditEntry;
+import io.slurmops.adapters.store.Decision;
+import io.slurmops.adapters.store.RequestRecord;
+import io.slurmops.adapters.store.SlurmopsStore;
+import io.slurmops.bot.pipeline.Authorizer;
+import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.Outcome;
+import io.slurmops.commands.catalog.CommandCatalog;
+import io.slurmops.commands.catalog.CommandContext;
+import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.catalog.Risk;
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.chat.ChatMessage;
+import io.slurmops.commands.chat.ReactionEvent;
+import io.slurmops.commands.plan.ChangeCommand;
+import io.slurmops.commands.plan.PlanRunner;
+import io.slurmops.commands.reply.Reply;
+import io.slurmops.commands.reply.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * Four-eyes approvals over the store: requests, votes (commands and reactions on the plan message),
+ * execution exactly once, expiry and recovery. Platform-neutral: it talks only through
+ * {@link ChatChannel}, so every chat adapter gets the same behaviour.
+ */
+public final class Approvals implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Approvals.class);
+
+    private final SlurmopsStore store;
+    private final ApprovalPolicy policy;
+    private final Clock clock;
+    private final RequestChannels channels = new RequestChannels();
+    private final ApprovalDesk desk;
+    private final VoteCounter votes;
+    private final PlanExecution execution;
+    private final Sweeper sweeper;
+    private final ScheduledExecutorService scheduler;
+    private final String prefix;
+
+    public Approvals(SlurmopsStore store, CommandCatalog catalog, ApprovalPolicy policy, Authorizer authorizer,
+                     Clock clock, BiFunction<String, Long, CommandContext> contexts, PlanRunner runner) {
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+        this.prefix = catalog.prefix();
+        this.scheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "slurmops-approvals");
+            t.setDaemon(true);
+            return t;
+        });
+        RunnerIdentity identity = RunnerIdentity.current();
+        this.desk = new ApprovalDesk(store, policy, authorizer, clock, contexts, channels, catalog.prefix());
+        this.votes = new VoteCounter(store, authorizer, clock);
+        this.execution = new PlanExecution(store, catalog, contexts, runner, clock, identity, scheduler);
+        this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix());
+    }
+
+    public ApprovalPolicy policy() {
+        return policy;
+    }
+
+    public SlurmopsStore store() {
+        return store;
+    }
+
+    /** Records a chat delivery before it is handled; false for a redelivery, which must be ignored. */
+    public boolean firstDelivery(String platform, String eventId) {
+        return store.transaction(tx -> tx.firstDelivery(platform, eventId, clock.instant()));
+    }
+
+    /** A channel object for (platform, channel id) is at hand: remember it and tell it what it missed. */
+    public void attach(String platform, String channelId, ChatChannel channel) {
+        channels.seen(platform, channelId, channel);
+        try {
+            sweeper.announceTo(platform, channelId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not deliver pending announcements to {}/{}: {}", platform, channelId, e.getMessage());
+        }
+    }
+
+    public void audit(AuditEntry entry) {
+        store.transaction(tx -> tx.append(entry));
+    }
+
+    public BotResponse request(ChangeCommand command, Invocation inv, Risk risk, ChatMessage m, ChatChannel ch) {
+        return desk.request(command, inv, risk, m, ch);
+    }
+
+    public BotResponse cancel(long id, ChatMessage m) {
+        return desk.cancel(id, m);
+    }
+
+    public Reply pending() {
+        sweeper.expireDue();
+        return desk.pending();
+    }
+
+    /**
+     * Counts a vote and, when it completes the approval, runs the plan. The result goes to the
+     * channel the request came from when this process knows it, else to the voter's channel.
+     */
+    public BotResponse vote(long id, Decision decision, String comment, Voter voter, String via, ChatChannel voterChannel) {
+        VoteCounter.Result v = votes.vote(id, decision, comment, voter, via);
+        RequestRecord r = v.request();
+        return switch (v.kind()) {
+            case NOT_FOUND -> new BotResponse(Reply.error("there is no request #" + id + " (see `" + prefix
+                    + " pending`)"), Outcome.USAGE);
+            case NOT_OPEN -> refused(r.tag() + " is already " + r.state().label() + "; votes no longer count");
+            case EXPIRED -> new BotResponse(Reply.builder(r.tag() + " expired at " + r.expiresAt()
+                    + " before enough approvals; nothing ran. Request it again if still needed.")
+                    .status(Status.WARNING).build(), Outcome.REFUSED);
+            case NOT_COUNTED -> refused("vote not counted: " + v.why());
+            case DUPLICATE -> refused(voter.userName() + " already voted on " + r.tag() + "; one vote per person ("
+                    + v.approvals() + "/" + r.approvalsNeeded() + " approvals so far)");
+            case COUNTED -> new BotResponse(Reply.builder(voter.userName() + " approved " + r.tag() + " — "
+                    + v.approvals() + "/" + r.approvalsNeeded() + " approvals; waiting for "
+                    + (r.approvalsNeeded() - v.approvals()) + " more").status(Status.PENDING).build(), Outcome.PENDING);
+            case DENIED -> tell(r, voter, voterChannel, Reply.builder(r.tag() + " " + v.why() + "; nothing runs")
+                    .status(Status.WARNING).build(), Outcome.DONE);
+            case APPROVED -> runApproved(r, voter, voterChannel, v.approvals());
+        };
+    }
+
+    /** A reaction counts only on the plan message of an open request, and only if it is a vote emoji. */
+    public Optional<BotResponse> onReaction(ReactionEvent e, ChatChannel ch) {
+        Optional<Decision> decision = VoteEmoji.decision(e.emoji());
+        if (decision.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<RequestRecord> r = store.transaction(tx -> tx.requestByMessage(e.platform(), e.messageId()));
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        String channelId = e.channelId() == null ? r.get().channelId() : e.channelId();
+        return Optional.of(vote(r.get().id(), decision.get(), "", new Voter(e.userId(), e.userName(), e.platform(),
+                channelId), "reaction", ch));
+    }
+
+    private BotResponse runApproved(RequestRecord r, Voter voter, ChatChannel voterChannel, int approvals) {
+        boolean sameChannel = voter.platform().equals(r.platform()) && voter.channelId().equals(r.channelId());
+        ChatChannel target = channels.of(r).orElse(voterChannel);
+        boolean toRequestChannel = channels.of(r).isPresent() || sameChannel;
+        post(target, r, toRequestChannel, Reply.builder(r.tag() + " approved by " + voter.userName() + " ("
+                + approvals + "/" + r.approvalsNeeded() + "); running now").status(Status.INFO).build());
+        Optional<PlanExecution.Result> result = execution.run(r, toRequestChannel);
+        if (result.isEmpty()) {
+            return new BotResponse(Reply.builder(r.tag() + " is already being run elsewhere").status(Status.INFO)
+                    .build(), Outcome.DONE);
+        }
+        Reply report = result.get().reply();
+        Outcome outcome = switch (result.get().state()) {
+            case SUCCEEDED -> Outcome.DONE;
+            default -> Outcome.FAILED;
+        };
+        post(target, r, toRequestChannel, report);
+        if (target == voterChannel) {
+            return new BotResponse(report, outcome, true);
+        }
+        return new BotResponse(Reply.builder(r.tag() + " approved; the result is posted where it was requested")
+                .status(Status.INFO).build(), outcome);
+    }
+
+    private BotResponse tell(RequestRecord r, Voter voter, ChatChannel voterChannel, Reply reply, Outcome outcome) {
+        Optional<ChatChannel> own = channels.of(r);
+        if (own.isPresent() && own.get() != voterChannel) {
+            post(own.get(), r, true, reply);
+        }
+        return new BotResponse(reply, outcome);
+    }
+
+    /** In the plan message's thread when posting where the request was made (Slack threads it). */
+    private static void post(ChatChannel ch, RequestRecord r, boolean requestChannel, Reply reply) {
+        if (requestChannel && r.messageId() != null) {
+            ch.postInThread(r.messageId(), reply);
+        } else {
+            ch.post(reply);
+        }
+    }
+
+    private static BotResponse refused(String text) {
+        return new BotResponse(Reply.builder(text).status(Status.WARNING).build(), Outcome.REFUSED);
+    }
+
+    /** Start-up: interrupted executions are marked (never re-run), expired requests closed, orphans run. */
+    public void recover() {
+        sweeper.expireDue();
+        sweeper.markInterrupted();
+        sweeper.runOrphanedApprovals();
+    }
+
+    /** Sweeps now: expiry, interrupted runs, orphaned approvals, announcements. */
+    public void sweep() {
+        sweeper.sweep();
+    }
+
+    public void startSweeping(Duration every) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                sweeper.sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("approval sweep failed: {}", e.getMessage());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(sweeper::forgetOldDeliveries, 1, 60, TimeUnit.MINUTES);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,28 @@
+package io.slurmops.bot.approval;
+
+import io.slurmops.bot.pipeline.BotCommand;
+import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.Outcome;
+import io.slurmops.commands.catalog.CommandSpec;
+import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.chat.ChatMessage;
+
+/** {@code pending}: the requests waiting for approval, with votes and time left. */
+public final class PendingCommand implements BotCommand {
+
+    private static final CommandSpec SPEC = CommandSpec.builder("pending")
+            .arguments("", 0, 0)
+            .summary("Requests waiting for approval, with their votes and expiry")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) {
+        return new BotResponse(approvals.pending(), Outcome.DONE);
+    }
+}

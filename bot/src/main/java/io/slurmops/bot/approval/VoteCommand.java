@@ -1,0 +1,41 @@
+package io.slurmops.bot.approval;
+
+import io.slurmops.adapters.store.Decision;
+import io.slurmops.bot.pipeline.BotCommand;
+import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.commands.catalog.CommandSpec;
+import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.catalog.UsageException;
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.chat.ChatMessage;
+
+/** {@code approve N [comment]} and {@code deny N [comment]}: the same vote as a ✅/❌ reaction on the plan. */
+public final class VoteCommand implements BotCommand {
+
+    private final Decision decision;
+    private final CommandSpec spec;
+
+    public VoteCommand(Decision decision) {
+        this.decision = decision;
+        boolean approve = decision == Decision.APPROVE;
+        this.spec = CommandSpec.builder(approve ? "approve" : "deny")
+                .arguments("N [COMMENT]", 1, Integer.MAX_VALUE)
+                .summary(approve ? "Approve request #N (approver role; not your own)" : "Deny request #N — any deny wins")
+                .description(approve ? "Same as reacting ✅ on the plan message. The requester's vote never counts; "
+                        + "one vote per person; when enough approvals are in, the plan runs at once."
+                        : "Same as reacting ❌ on the plan message. One deny ends the request; nothing runs.")
+                .build();
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
+        long id = BotCommand.requestId(inv.arg(0), spec.usage(approvals.prefix()));
+        return approvals.vote(id, decision, inv.rest(1).strip(), new Voter(m.userId(), m.userName(), m.platform(),
+                m.channelId()), "command", ch);
+    }
+}

@@ -1,0 +1,40 @@
+package io.slurmops.bot.pipeline;
+
+import io.slurmops.bot.approval.Approvals;
+import io.slurmops.commands.catalog.CommandContext;
+import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.catalog.SlurmCommand;
+import io.slurmops.commands.catalog.UsageException;
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.chat.ChatMessage;
+import io.slurmops.commands.reply.Reply;
+
+/**
+ * A command about the bot's own workflow (approve, deny, pending, cancel, audit): it needs who is
+ * asking and the approvals, not the cluster. Listed in help like any command; the pipeline calls
+ * {@link #handle} instead of {@link #execute}.
+ */
+public interface BotCommand extends SlurmCommand {
+
+    BotResponse handle(Invocation invocation, ChatMessage message, ChatChannel channel, Approvals approvals)
+            throws UsageException;
+
+    @Override
+    default Reply execute(Invocation invocation, CommandContext context) {
+        return Reply.error("`" + spec().name() + "` is handled by the bot itself");
+    }
+
+    /** "12" or "#12" → 12. */
+    static long requestId(String word, String usage) throws UsageException {
+        String w = word.startsWith("#") ? word.substring(1) : word;
+        try {
+            long id = Long.parseLong(w);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("`" + word + "` is not a request number (like 12 or #12)", usage);
+    }
+}
