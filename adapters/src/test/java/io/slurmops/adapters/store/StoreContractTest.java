@@ -1,0 +1,213 @@
+package io.slurmops.adapters.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The same contract on the embedded H2 file store and on MariaDB. */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class StoreContractTest {
+
+    @Parameter
+    String kind;
+
+    private TestStores.Target target;
+    private SlurmopsStore store;
+    private final Instant t0 = Instant.parse("2026-11-25T10:00:00.123Z");
+
+    @BeforeEach
+    void open() throws Exception {
+        target = kind.equals("h2") ? TestStores.h2() : TestStores.mariadb();
+        store = target.open();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private boolean bool(SlurmopsStore.Work<Boolean> work) {
+        return store.transaction(work);
+    }
+
+    private int count(SlurmopsStore.Work<Integer> work) {
+        return store.transaction(work);
+    }
+
+    private long newRequest() {
+        return store.transaction(tx -> tx.insertRequest(new NewRequest("drain", "!slurm drain node004 maint", "change",
+                "alice", "Alice", "console", "c1", t0)));
+    }
+
+    @Test
+    void migrationsAreRecordedOnceAndReopeningAppliesNothing() throws Exception {
+        store.close();
+        store = target.open();
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), target.user(), target.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT version, name FROM schema_version ORDER BY version")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + " " + rs.getString(2));
+            }
+            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql");
+        }
+    }
+
+    private String jdbcUrl() {
+        return StoreUrls.complete(target.url());
+    }
+
+    @Test
+    void aRequestGoesThroughItsStatesOnlyByConditionalUpdates() {
+        long id = newRequest();
+        assertThat(store.transaction(tx -> tx.request(id)).orElseThrow().state()).isEqualTo(RequestState.PLANNING);
+        assertThat(bool(tx -> tx.attachPlan(id, "plan\ttext\n\u2705", "ab".repeat(32), 1,
+                t0.plusSeconds(900)))).isTrue();
+        assertThat(bool(tx -> tx.attachPlan(id, "again", "cd".repeat(32), 1, t0))).isFalse();
+        store.transaction(tx -> {
+            tx.setMessage(id, "m-17");
+            return null;
+        });
+        RequestRecord pending = store.transaction(tx -> tx.requestByMessage("console", "m-17")).orElseThrow();
+        assertThat(pending.id()).isEqualTo(id);
+        assertThat(pending.planText()).isEqualTo("plan\ttext\n\u2705");
+        assertThat(pending.expiresAt()).isEqualTo(t0.plusSeconds(900));
+        assertThat(pending.createdAt()).isEqualTo(t0);
+        assertThat(bool(tx -> tx.claim(id, "host:1", t0))).as("not approved yet").isFalse();
+        assertThat(bool(tx -> tx.decide(id, RequestState.PENDING, RequestState.APPROVED, t0, "ok", true)))
+                .isTrue();
+        assertThat(bool(tx -> tx.claim(id, "host:1", t0))).isTrue();
+        assertThat(bool(tx -> tx.claim(id, "host:2", t0))).isFalse();
+        assertThat(bool(tx -> tx.finish(id, RequestState.SUCCEEDED, t0.plusSeconds(2), "done", false)))
+                .isTrue();
+        RequestRecord done = store.transaction(tx -> tx.request(id)).orElseThrow();
+        assertThat(done.state()).isEqualTo(RequestState.SUCCEEDED);
+        assertThat(done.runner()).isEqualTo("host:1");
+        assertThat(done.announced()).isFalse();
+        List<RequestRecord> unannounced = store.transaction(tx -> tx.unannounced("console", "c1"));
+        assertThat(unannounced).extracting(RequestRecord::id).contains(id);
+        assertThat(bool(tx -> tx.claimAnnouncement(id))).isTrue();
+        assertThat(bool(tx -> tx.claimAnnouncement(id))).isFalse();
+    }
+
+    @Test
+    void onePersonOneVote() {
+        long id = newRequest();
+        VoteRecord bob = new VoteRecord(id, "bob", "Bob", Decision.APPROVE, "lgtm 👍", "command", t0);
+        assertThat(bool(tx -> tx.insertVote(bob))).isTrue();
+        assertThat(bool(tx -> tx.insertVote(new VoteRecord(id, "bob", "Bob", Decision.DENY, "", "reaction",
+                t0)))).isFalse();
+        List<VoteRecord> votes = store.transaction(tx -> tx.votes(id));
+        assertThat(votes).containsExactly(bob);
+    }
+
+    @Test
+    void aDeliveryIsSeenOnceAndOldOnesAreForgotten() {
+        assertThat(bool(tx -> tx.firstDelivery("slack", "Ev01", t0))).isTrue();
+        assertThat(bool(tx -> tx.firstDelivery("slack", "Ev01", t0.plusSeconds(60)))).isFalse();
+        assertThat(bool(tx -> tx.firstDelivery("discord", "Ev01", t0))).isTrue();
+        assertThat(count(tx -> tx.forgetDeliveriesBefore(t0.plusSeconds(1)))).isEqualTo(2);
+        assertThat(bool(tx -> tx.firstDelivery("slack", "Ev01", t0))).isTrue();
+    }
+
+    @Test
+    void theAuditKeepsEveryFieldAndReadsBackInOrder() {
+        long id = newRequest();
+        AuditEntry step = AuditEntry.of(AuditKind.STEP, t0).request(id).actor("slurmops", "vm:1").where("console", "c1")
+                .line("!slurm drain node004 maint").planHash("ab".repeat(32)).detail("step 1 ✅")
+                .execution("node[001-003]=0 node004=1", 1234, "cd".repeat(32)).build();
+        store.transaction(tx -> tx.append(AuditEntry.of(AuditKind.REQUESTED, t0).request(id).actor("alice", "Alice")
+                .line("!slurm drain node004 maint").build()));
+        store.transaction(tx -> tx.append(step));
+        store.transaction(tx -> tx.append(AuditEntry.of(AuditKind.READ, t0).actor("carol", "Carol").line("x".repeat(5000))
+                .build()));
+        List<AuditEntry> trail = store.transaction(tx -> tx.auditOf(id));
+        assertThat(trail).extracting(AuditEntry::kind).containsExactly(AuditKind.REQUESTED, AuditKind.STEP);
+        AuditEntry back = trail.get(1);
+        assertThat(back).usingRecursiveComparison().ignoringFields("id").isEqualTo(step);
+        List<AuditEntry> recent = store.transaction(tx -> tx.recentAudit(2));
+        assertThat(recent).extracting(AuditEntry::kind).containsExactly(AuditKind.STEP, AuditKind.READ);
+        assertThat(recent.get(1).commandLine()).hasSize(2000).endsWith("…");
+        assertThat(recent.get(1).requestId()).isZero();
+    }
+
+    @Test
+    void concurrentClaimsHaveExactlyOneWinner() throws Exception {
+        long id = newRequest();
+        store.transaction(tx -> tx.attachPlan(id, "p", "ab".repeat(32), 1, t0.plusSeconds(900)));
+        store.transaction(tx -> tx.decide(id, RequestState.PENDING, RequestState.APPROVED, t0, "ok", true));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> wins = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String runner = "host:" + i;
+                Callable<Boolean> claim = () -> {
+                    go.await();
+                    return store.transaction(tx -> tx.claim(id, runner, t0));
+                };
+                wins.add(pool.submit(claim));
+            }
+            go.countDown();
+            int won = 0;
+            for (Future<Boolean> f : wins) {
+                won += f.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLockedRequestSerializesConcurrentTransactions() throws Exception {
+        long id = newRequest();
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> seen = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String voter = "v" + i;
+                seen.add(pool.submit(() -> {
+                    go.await();
+                    // lock, then count and insert: under the lock each one sees all earlier votes
+                    return store.transaction(tx -> {
+                        tx.lockRequest(id);
+                        int before = tx.votes(id).size();
+                        tx.insertVote(new VoteRecord(id, voter, voter, Decision.APPROVE, "", "command", t0));
+                        return before;
+                    });
+                }));
+            }
+            go.countDown();
+            Set<Integer> counts = new java.util.TreeSet<>();
+            for (Future<Integer> f : seen) {
+                counts.add(f.get());
+            }
+            assertThat(counts).containsExactly(0, 1, 2, 3, 4, 5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
