@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -100,7 +101,9 @@ public final class Executor implements AutoCloseable {
         List<HostCommand> todo = List.copyOf(commands);
         long startNanos = System.nanoTime();
         long deadlineNanos = startNanos + deadline.toNanos();
-        List<Future<ExecResult>> futures = submitAll(todo);
+        // Set before cancelling, so that a queued command picked up by a freed thread never starts.
+        AtomicBoolean abandoned = new AtomicBoolean();
+        List<Future<ExecResult>> futures = submitAll(todo, abandoned);
 
         List<ExecResult> results = new ArrayList<>(todo.size());
         boolean interrupted = false;
@@ -115,12 +118,14 @@ public final class Executor implements AutoCloseable {
                 long left = Math.max(0, deadlineNanos - System.nanoTime());
                 results.add(future.get(left, TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
+                abandoned.set(true);
                 future.cancel(true);
                 results.add(ExecResult.failed(command, FailureKind.TIMEOUT,
                         "fan-out deadline of " + HumanDuration.format(deadline) + " exceeded", "", "",
                         elapsedSince(startNanos)));
             } catch (InterruptedException e) {
                 interrupted = true;
+                abandoned.set(true);
                 results.add(cancel(future, command, startNanos));
             } catch (ExecutionException | CancellationException e) {
                 // Tasks catch everything themselves; this is a defensive last resort.
@@ -163,20 +168,23 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    private List<Future<ExecResult>> submitAll(List<HostCommand> commands) {
+    private List<Future<ExecResult>> submitAll(List<HostCommand> commands, AtomicBoolean abandoned) {
         if (pool.isShutdown()) {
             throw new IllegalStateException("executor is closed");
         }
         List<Future<ExecResult>> futures = new ArrayList<>(commands.size());
         for (HostCommand command : commands) {
-            futures.add(pool.submit(() -> execGuarded(command)));
+            futures.add(pool.submit(() -> execGuarded(command, abandoned)));
         }
         return futures;
     }
 
     /** Keeps the "never throws" promise of {@link Transport#exec} even for a buggy transport. */
-    private ExecResult execGuarded(HostCommand command) {
+    private ExecResult execGuarded(HostCommand command, AtomicBoolean abandoned) {
         long startNanos = System.nanoTime();
+        if (abandoned.get()) {
+            return ExecResult.failed(command, FailureKind.ERROR, "cancelled", "", "", Duration.ZERO);
+        }
         try {
             ExecResult result = transport.exec(command);
             if (result == null) {
