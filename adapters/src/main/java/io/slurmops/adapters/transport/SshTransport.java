@@ -37,9 +37,13 @@ public final class SshTransport implements Transport {
 
     /** @throws IllegalArgumentException when the key or the known_hosts file cannot be used */
     public SshTransport(SshSettings settings) {
+        this(settings, new SshConnector(settings)::open);
+    }
+
+    /** With another way to open connections: for tests of the pooling and retry logic. */
+    SshTransport(SshSettings settings, SshClientPool.Opener opener) {
         this.settings = settings;
-        SshConnector connector = new SshConnector(settings);
-        this.pool = new SshClientPool(connector::open, settings.idleExpiry());
+        this.pool = new SshClientPool(opener, settings.idleExpiry());
     }
 
     public SshSettings settings() {

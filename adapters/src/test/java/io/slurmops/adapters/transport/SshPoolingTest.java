@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.exec.Executor;
+import io.slurmops.commands.exec.FailureKind;
 import io.slurmops.commands.exec.HostCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,24 @@ class SshPoolingTest {
 
             assertThat(after.ok()).as(after.outcome()).isTrue();
             assertThat(after.stdout()).isEqualTo("after\n");
+            assertThat(transport.connectionsOpened()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCommandCutOffByALostConnectionIsReportedNotRepeated() throws Exception {
+        try (SshTransport transport = new SshTransport(SSHD.settings().build())) {
+            CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(
+                    () -> transport.exec(command("sh", "-c", "echo started; sleep 5")));
+            Thread.sleep(1_000);
+
+            SSHD.restart();
+            ExecResult cut = running.get(20, TimeUnit.SECONDS);
+
+            assertThat(cut.failure()).as(cut.outcome()).isEqualTo(FailureKind.ERROR);
+            assertThat(cut.detail()).isNotEmpty();
+            assertThat(transport.connectionsOpened()).as("no retry of a started command").isEqualTo(1);
+            assertThat(transport.exec(command("echo", "next")).stdout()).isEqualTo("next\n");
             assertThat(transport.connectionsOpened()).isEqualTo(2);
         }
     }
