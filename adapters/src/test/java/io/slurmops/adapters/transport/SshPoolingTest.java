@@ -113,6 +113,10 @@ class SshPoolingTest {
             assertThat(maxSeenRemotely).isBetween(2, 4);
             assertThat(transport.peakSessions(HOST)).isEqualTo(4);
             assertThat(transport.connectionsOpened()).isEqualTo(1);
+        } finally {
+            try (SshTransport cleanup = new SshTransport(SSHD.settings().build())) {
+                cleanup.exec(command("rm", "-rf", dir));
+            }
         }
     }
 
