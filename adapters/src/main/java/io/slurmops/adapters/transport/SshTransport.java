@@ -23,11 +23,15 @@ import net.schmizz.sshj.transport.TransportException;
  * <p>Per command: wait for a free session slot of the host (at most the command timeout), lease the
  * host's connection (connecting if needed, within the connect timeout), open a session, then run
  * with the command timeout. A pooled connection found broken before the command started is
- * replaced and the command tried once more; once the exec request is sent it is never repeated.
+ * replaced and the command tried once more, and a refused channel is asked for again after a pause;
+ * once the exec request is sent the command is never repeated.
  *
  * <p>Thread-safe. {@link #close()} closes every pooled connection.
  */
 public final class SshTransport implements Transport {
+
+    /** Channel-open refusals tolerated per command; the pauses add up to about 1.2 s. */
+    private static final int MAX_CHANNEL_REFUSALS = 6;
 
     private final SshSettings settings;
     private final SshClientPool pool;
@@ -112,22 +116,34 @@ public final class SshTransport implements Transport {
         pumps.close();
     }
 
+    /**
+     * Two kinds of retry, both only before anything ran: a pooled connection found broken is
+     * replaced once; a channel the server refuses is asked for again after a short pause, because
+     * OpenSSH counts against MaxSessions the sessions whose close it has not processed yet, so a
+     * burst of commands finishing and starting on one connection can briefly overshoot it.
+     */
     private ExecResult execOnPooledConnection(HostCommand command, String remoteCommand, long startNanos)
             throws IOException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        int reconnects = 0;
+        int refusals = 0;
+        while (true) {
             PooledClient pooled = pool.lease(command.host());
             try {
                 Session session;
                 try {
                     session = openSession(pooled);
                 } catch (OpenFailException e) {
-                    throw e; // the server refused this channel; the connection itself is fine
+                    if (++refusals > MAX_CHANNEL_REFUSALS) {
+                        throw e;
+                    }
+                    Thread.sleep(Math.min(400, 25L << (refusals - 1)));
+                    continue;
                 } catch (ConnectionException | TransportException e) {
                     pool.discard(command.host(), pooled);
-                    if (attempt == 1) {
-                        continue; // nothing ran yet: one more try on a fresh connection is safe
+                    if (++reconnects > 1) {
+                        throw e;
                     }
-                    throw e;
+                    continue;
                 }
                 try {
                     return RemoteExecution.run(session, command, remoteCommand, settings.maxOutputBytes(), pumps,

@@ -33,6 +33,7 @@ public final class TestSshd implements BeforeAllCallback, AfterAllCallback {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
     private static final Path SSH_KEYGEN = Path.of("/usr/bin/ssh-keygen");
 
+    private final List<String> extraConfig;
     private Path dir;
     private Path config;
     private Path log;
@@ -40,6 +41,11 @@ public final class TestSshd implements BeforeAllCallback, AfterAllCallback {
     private Path knownHosts;
     private int port;
     private Process process;
+
+    /** @param extraConfig sshd_config lines added to the fixture's own, e.g. "MaxSessions 2" */
+    public TestSshd(String... extraConfig) {
+        this.extraConfig = List.of(extraConfig);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -58,7 +64,7 @@ public final class TestSshd implements BeforeAllCallback, AfterAllCallback {
         knownHosts = writeKnownHosts("known_hosts", Path.of(hostKey + ".pub"));
         log = dir.resolve("sshd.log");
         config = dir.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
                 "HostKey " + hostKey,
@@ -71,8 +77,9 @@ public final class TestSshd implements BeforeAllCallback, AfterAllCallback {
                 "KbdInteractiveAuthentication no",
                 "PermitRootLogin prohibit-password",
                 "AllowUsers " + USER,
-                "LogLevel VERBOSE",
-                ""));
+                "LogLevel VERBOSE"));
+        lines.addAll(extraConfig);
+        Files.writeString(config, String.join("\n", lines) + "\n");
         start();
     }
 
