@@ -94,7 +94,7 @@ public final class Application implements AutoCloseable {
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
         this.store = SlurmopsStore.open(config.store().url(), config.store().user(), config.store().password());
         try {
-            PlanRunner runner = new PlanRunner(transport, new ParallelBatch(transport, config.site().fanout()));
+            PlanRunner runner = new PlanRunner(transport, cluster::runAll);
             this.approvals = new Approvals(store, catalog, policy, authorizer, clock,
                     (who, id) -> new CommandContext(cluster, knowledgeBase, clock, who, config.prefix(), id), runner);
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock, approvals);
@@ -107,7 +107,7 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(SlurmopsConfig config) {
-        return new Application(config, new TemporaryLocalTransport(), Clock.systemDefaultZone());
+        return new Application(config, Transports.fromConfig(config), Clock.systemDefaultZone());
     }
 
     /** With a given transport and clock: tests put a recording transport at the network edge. */

@@ -1,11 +1,13 @@
 package io.slurmops.commands.site;
 
 import io.slurmops.commands.exec.ExecResult;
+import io.slurmops.commands.exec.Executor;
 import io.slurmops.commands.exec.HostCommand;
 import io.slurmops.commands.exec.Transport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +19,12 @@ public final class ClusterAccess {
 
     private final SiteProfile site;
     private final Transport transport;
+    private final Executor executor;
 
     public ClusterAccess(SiteProfile site, Transport transport) {
         this.site = site;
         this.transport = transport;
+        this.executor = new Executor(transport, site.fanout());
     }
 
     public SiteProfile site() {
@@ -48,6 +52,20 @@ public final class ClusterAccess {
     /** Any command on one host, with the node timeout. */
     public ExecResult onHost(String host, List<String> argv) {
         return transport.exec(new HostCommand(host, argv, site.nodeTimeout()));
+    }
+
+    /** The same argv on many hosts, {@code site.fanout()} at a time, with the node timeout; results in host order. */
+    public List<ExecResult> onNodes(Collection<String> hosts, List<String> argv) {
+        return executor.run(hosts, argv, site.nodeTimeout());
+    }
+
+    /** Different commands at once (e.g. one per host), within the fan-out window. */
+    public List<ExecResult> runAll(List<HostCommand> commands) {
+        return executor.runAll(commands);
+    }
+
+    public Executor executor() {
+        return executor;
     }
 
     /**
