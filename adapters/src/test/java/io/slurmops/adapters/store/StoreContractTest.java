@@ -42,7 +42,9 @@ class StoreContractTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     private boolean bool(SlurmopsStore.Work<Boolean> work) {
