@@ -68,12 +68,15 @@ final class NodeTargets {
         return nodes.stream().map(n -> new NodeImpact(n.name(), n.state().display(), n.reasonWithOrigin())).toList();
     }
 
-    /** "node[001-002] (drained: maintenance)" style list of nodes with why they were left out. */
+    /** "node[001-002] (drained: maintenance), node004 (idle)": nodes folded by state and reason. */
     static String describe(List<NodeRecord> nodes) {
-        List<String> parts = new ArrayList<>();
+        Map<String, List<String>> byState = new LinkedHashMap<>();
         for (NodeRecord n : nodes) {
-            parts.add(n.name() + " (" + n.state().display() + (n.hasReason() ? ": " + n.reason() : "") + ")");
+            byState.computeIfAbsent(n.state().display() + (n.hasReason() ? ": " + n.reason() : ""),
+                    k -> new ArrayList<>()).add(n.name());
         }
+        List<String> parts = new ArrayList<>();
+        byState.forEach((state, names) -> parts.add(Hostlist.compress(names) + " (" + state + ")"));
         return String.join(", ", parts);
     }
 

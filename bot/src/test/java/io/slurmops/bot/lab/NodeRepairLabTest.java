@@ -1,0 +1,68 @@
+package io.slurmops.bot.lab;
+
+import io.slurmops.testing.LabCluster;
+import io.slurmops.testing.LabTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A node repair over SSH on the lab: node004's munge key file drifts from the controller's; the bot
+ * finds it by digest, and after approval writes the key through stdin (owner munge, mode 0400),
+ * restarts munge and slurmd on the node, and the node stays in service. The running munged keeps
+ * its old key in memory until then, so the node never leaves service during the test.
+ */
+@LabTest
+class NodeRepairLabTest {
+
+    private static final String NODE = "node004";
+    private static final String KEY = "/etc/munge/munge.key";
+
+    @TempDir
+    Path state;
+
+    @AfterEach
+    void restoreTheKey() throws Exception {
+        if (!nodeKeyDigest().equals(headKeyDigest())) {
+            Process p = new ProcessBuilder(LabCluster.labScript().toString(), "node-exec", NODE, "sh", "-c",
+                    "cat > " + KEY).redirectInput(new File(KEY)).start();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        SlurmopsProcess.resume(NODE);
+    }
+
+    @Test
+    void aDriftedMungeKeyIsFoundByDigestAndRewrittenOverSshAfterApproval() throws Exception {
+        assertThat(LabCluster.onNode(NODE, "sh", "-c", "printf drifted-key-material > " + KEY).exitCode()).isZero();
+        assertThat(nodeKeyDigest()).isNotEqualTo(headKeyDigest());
+
+        LabCluster.Result ask = SlurmopsProcess.run(state, "run", "--as", "alice", "!slurm sync munge node[001-004]");
+        assertThat(ask.exitCode()).as(ask.output()).isZero();
+        assertThat(ask.output()).contains("#1 needs 1 approval: Sync the munge key to node004")
+                .contains("Skipped, already identical: node[001-003] (idle)").contains("content not shown")
+                .doesNotContain("drifted-key-material");
+
+        LabCluster.Result run = SlurmopsProcess.run(state, "run", "--as", "erin", "!slurm approve 1");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("3. Restart slurmd — 1/1 hosts ok");
+        assertThat(nodeKeyDigest()).isEqualTo(headKeyDigest());
+        assertThat(LabCluster.onNode(NODE, "stat", "-c", "%U:%G %a", KEY).output().strip()).isEqualTo("munge:munge 400");
+        assertThat(LabCluster.onNode(NODE, "sh", "-c", "munge -n | unmunge").output()).contains("STATUS:          Success");
+        assertThat(LabCluster.run(List.of("wait-idle", "30")).exitCode()).isZero();
+    }
+
+    private static String nodeKeyDigest() throws Exception {
+        return LabCluster.onNode(NODE, "sha256sum", KEY).output().strip().split("\\s+")[0];
+    }
+
+    private static String headKeyDigest() throws Exception {
+        return LabCluster.exec(List.of("sha256sum", KEY), 30).output().strip().split("\\s+")[0];
+    }
+}
