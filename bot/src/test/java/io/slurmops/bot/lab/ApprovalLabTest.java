@@ -29,7 +29,7 @@ class ApprovalLabTest {
 
     @Test
     void drainAndResumeThroughRequestApprovalExecutionAndAuditInSeparateProcesses() throws Exception {
-        assertThat(SlurmopsProcess.state(NODE)).as("lab node free to use").startsWith("idle");
+        SlurmopsProcess.idleNode(NODE); // the brief names node004; wait if a drill elsewhere holds it
 
         LabCluster.Result ask = SlurmopsProcess.run(state, "run", "--as", "alice", "!slurm drain node004 maintenance");
         assertThat(ask.exitCode()).as(ask.output()).isZero();

@@ -22,45 +22,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LabTest
 class ConsoleApprovalLabTest {
 
-    private static final String NODE = "node003";
-
     @TempDir
     Path state;
+    private String node;
 
     @AfterEach
     void putTheNodeBack() throws Exception {
-        SlurmopsProcess.resume(NODE);
+        if (node != null) {
+            SlurmopsProcess.resume(node);
+        }
     }
 
     @Test
     void consoleAndRunProcessesShareOneStoreAndTheNodeReallyChanges() throws Exception {
-        assertThat(SlurmopsProcess.state(NODE)).as("lab node free to use").startsWith("idle");
+        // The lab is shared: take a node nobody else is using right now (node004 is ApprovalLabTest's).
+        node = SlurmopsProcess.idleNode("node003", "node002", "node001");
+        String target = node;
         SlurmopsConfig config = new ConfigLoader(Map.of("SLURMOPS_STATE", state.toString()))
                 .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
         try (Application app = Application.start(config); ConsoleDriver console = new ConsoleDriver(app, "alice", "console")) {
-            console.type("!slurm drain " + NODE + " console drill");
+            console.type("!slurm drain " + target + " console drill");
             String planMessage = console.await("vote with /react (m\\d+) ", 0, 30_000);
             int mark = console.screen().length();
             console.type("/react " + planMessage + " ✅");
             console.await("vote not counted: alice requested #1", mark, 10_000);
-            assertThat(SlurmopsProcess.state(NODE)).startsWith("idle");
+            assertThat(SlurmopsProcess.state(target)).startsWith("idle");
 
             console.type("/as bob");
             mark = console.screen().length();
             console.type("/react " + planMessage + " 👍🏽");
-            console.await("#1 Drain node003: console drill \\[alice #1\\] — done", mark, 30_000);
-            assertThat(SlurmopsProcess.state(NODE)).isEqualTo("drained");
-            assertThat(SlurmopsProcess.reason(NODE)).isEqualTo("console drill [alice #1]");
+            console.await("#1 Drain " + target + ": console drill \\[alice #1\\] — done", mark, 30_000);
+            assertThat(SlurmopsProcess.state(target)).isEqualTo("drained");
+            assertThat(SlurmopsProcess.reason(target)).isEqualTo("console drill [alice #1]");
 
-            var ask = SlurmopsProcess.run(state, "run", "--as", "alice", "!slurm resume " + NODE);
+            var ask = SlurmopsProcess.run(state, "run", "--as", "alice", "!slurm resume " + target);
             assertThat(ask.exitCode()).as(ask.output()).isZero();
             assertThat(ask.output()).contains("#2 needs 1 approval");
             mark = console.screen().length();
             console.type("!slurm pending");
-            console.await("#2 `!slurm resume node003` — alice — 0/1", mark, 10_000);
+            console.await("#2 `!slurm resume " + target + "` — alice — 0/1", mark, 10_000);
             console.type("!slurm approve 2 checked in the console");
-            console.await("#2 Resume node003 — done", mark, 30_000);
-            assertThat(SlurmopsProcess.state(NODE)).matches("idle\\*?|mixed|allocated");
+            console.await("#2 Resume " + target + " — done", mark, 30_000);
+            assertThat(SlurmopsProcess.state(target)).matches("idle\\*?|mixed|allocated");
 
             var audit = SlurmopsProcess.run(state, "audit", "--request", "2");
             assertThat(audit.output()).contains("VOTE         bob @console/console  approve via command: checked in the console")

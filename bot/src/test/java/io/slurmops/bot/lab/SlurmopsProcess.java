@@ -42,6 +42,20 @@ final class SlurmopsProcess {
         return LabCluster.exec(List.of("sinfo", "-h", "-n", node, "-o", "%E"), 30).output().strip();
     }
 
+    /** The first of these nodes that is idle now (waiting up to a minute for one). */
+    static String idleNode(String... candidates) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end) {
+            for (String n : candidates) {
+                if (state(n).equals("idle")) {
+                    return n;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("no idle node among " + List.of(candidates) + " in the shared lab");
+    }
+
     /** Puts a node we may have drained back in service; harmless when it already is. */
     static void resume(String node) throws IOException, InterruptedException {
         String s = state(node);
