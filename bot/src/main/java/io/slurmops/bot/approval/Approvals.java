@@ -99,7 +99,11 @@ public final class Approvals implements AutoCloseable {
     }
 
     public BotResponse cancel(long id, ChatMessage m) {
-        return desk.cancel(id, m);
+        BotResponse r = desk.cancel(id, m);
+        if (r.outcome() == Outcome.DONE) {
+            channels.forget(id);
+        }
+        return r;
     }
 
     public Reply pending() {
@@ -165,6 +169,7 @@ public final class Approvals implements AutoCloseable {
             default -> Outcome.FAILED;
         };
         post(target, r, toRequestChannel, report);
+        channels.forget(r.id());
         if (target == voterChannel) {
             return new BotResponse(report, outcome, true);
         }
@@ -177,6 +182,7 @@ public final class Approvals implements AutoCloseable {
         if (own.isPresent() && own.get() != voterChannel) {
             post(own.get(), r, true, reply);
         }
+        channels.forget(r.id());
         return new BotResponse(reply, outcome);
     }
 

@@ -21,6 +21,11 @@ final class RequestChannels {
         byRequest.put(requestId, channel);
     }
 
+    /** The request is over: its channel object need not be kept any longer. */
+    void forget(long requestId) {
+        byRequest.remove(requestId);
+    }
+
     void seen(String platform, String channelId, ChatChannel channel) {
         byChannel.put(key(platform, channelId), channel);
     }

@@ -122,6 +122,7 @@ final class Sweeper {
             Optional<ChatChannel> ch = channels.of(r);
             if (ch.isPresent() && store.transaction(tx -> tx.claimAnnouncement(r.id()))) {
                 ch.get().post(Announcements.of(r, prefix));
+                channels.forget(r.id());
             }
         }
     }
