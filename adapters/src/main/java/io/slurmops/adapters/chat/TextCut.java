@@ -36,6 +36,7 @@ public final class TextCut {
     /** A file name for attached output: "slurmops-node-status.txt". */
     public static String fileName(String title) {
         String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")                      // "ü" → "u", not "u-"
                 .replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
         ascii = ascii.replaceAll("^-+|-+$", "");
         if (ascii.length() > 40) {
