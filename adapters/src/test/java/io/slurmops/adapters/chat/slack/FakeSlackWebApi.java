@@ -28,20 +28,20 @@ import java.util.function.Supplier;
  * Slack's Web API on 127.0.0.1, as far as the adapter uses it. Records every call (method, form,
  * token) and answers like Slack: ok/false bodies with HTTP 200, 429 + Retry-After when scripted.
  */
-final class FakeSlackWebApi implements AutoCloseable {
+public final class FakeSlackWebApi implements AutoCloseable {
 
-    static final String BOT_TOKEN = "xoxb-test-bot-token";
-    static final String APP_TOKEN = "xapp-test-app-token";
-    static final String BOT_USER = "UBOT";
-    static final String BOT_ID = "BBOT";
+    public static final String BOT_TOKEN = "xoxb-test-bot-token";
+    public static final String APP_TOKEN = "xapp-test-app-token";
+    public static final String BOT_USER = "UBOT";
+    public static final String BOT_ID = "BBOT";
 
     /** One received request. {@code body} is the raw bytes for file uploads. */
-    record Call(String method, Map<String, String> form, String token, long atNanos, byte[] body) {
-        String get(String name) {
+    public record Call(String method, Map<String, String> form, String token, long atNanos, byte[] body) {
+        public String get(String name) {
             return form.get(name);
         }
 
-        JsonArray blocks() {
+        public JsonArray blocks() {
             return JsonParser.parseString(form.get("blocks")).getAsJsonArray();
         }
     }
@@ -55,7 +55,7 @@ final class FakeSlackWebApi implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicInteger tsCounter = new AtomicInteger(100);
 
-    FakeSlackWebApi(Supplier<String> socketUrl) throws IOException {
+    public FakeSlackWebApi(Supplier<String> socketUrl) throws IOException {
         this.socketUrl = socketUrl;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::api);
@@ -63,21 +63,21 @@ final class FakeSlackWebApi implements AutoCloseable {
         server.start();
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
     /** The next call of {@code method} gets this answer instead of the normal one. */
-    void scriptOnce(String method, int status, Map<String, String> headers, String body) {
+    public void scriptOnce(String method, int status, Map<String, String> headers, String body) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** Waits for a call of {@code method} matching {@code p}. */
-    Call await(String method, Predicate<Call> p) {
+    public Call await(String method, Predicate<Call> p) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end) {
             for (Call c : calls) {
@@ -92,7 +92,7 @@ final class FakeSlackWebApi implements AutoCloseable {
     }
 
     /** Waits until {@code method} has been called {@code n} times. */
-    List<Call> awaitCount(String method, int n) {
+    public List<Call> awaitCount(String method, int n) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end && calls(method).size() < n) {
             pause();

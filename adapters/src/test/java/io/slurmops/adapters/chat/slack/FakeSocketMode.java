@@ -20,19 +20,19 @@ import java.util.concurrent.TimeUnit;
  * Slack's Socket Mode server on 127.0.0.1: greets each connection with the hello fixture, sends the
  * frames a test gives it on the newest connection, and collects acks ({@code {"envelope_id": …}}).
  */
-final class FakeSocketMode extends WebSocketServer {
+public final class FakeSocketMode extends WebSocketServer {
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final List<WebSocket> connections = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
     private volatile WebSocket current;
 
-    FakeSocketMode() {
+    public FakeSocketMode() {
         super(new InetSocketAddress("127.0.0.1", 0));
         setReuseAddr(true);
     }
 
-    void startAndWait() throws InterruptedException {
+    public void startAndWait() throws InterruptedException {
         start();
         if (!started.await(5, TimeUnit.SECONDS)) {
             throw new IllegalStateException("fake socket mode server did not start");
@@ -40,7 +40,7 @@ final class FakeSocketMode extends WebSocketServer {
     }
 
     /** What apps.connections.open returns. */
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + getPort() + "/link/?ticket=fake&app_id=A111";
     }
 
@@ -73,7 +73,7 @@ final class FakeSocketMode extends WebSocketServer {
     }
 
     /** Sends a frame on the newest connection. */
-    void sendFrame(String frame) {
+    public void sendFrame(String frame) {
         WebSocket c = current;
         if (c == null || !c.isOpen()) {
             throw new IllegalStateException("no open Socket Mode connection");
@@ -81,11 +81,11 @@ final class FakeSocketMode extends WebSocketServer {
         c.send(frame);
     }
 
-    int connectionCount() {
+    public int connectionCount() {
         return connections.size();
     }
 
-    void awaitConnections(int n) throws InterruptedException {
+    public void awaitConnections(int n) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end && !(connections.size() >= n && current != null && current.isOpen())) {
             Thread.sleep(20);
@@ -96,7 +96,7 @@ final class FakeSocketMode extends WebSocketServer {
     }
 
     /** The next ack's envelope id, or an AssertionError after 10 s. */
-    String nextAck() throws InterruptedException {
+    public String nextAck() throws InterruptedException {
         String id = acks.poll(10, TimeUnit.SECONDS);
         if (id == null) {
             throw new AssertionError("no ack within 10 s");
@@ -104,7 +104,7 @@ final class FakeSocketMode extends WebSocketServer {
         return id;
     }
 
-    void shutdown() {
+    public void shutdown() {
         try {
             stop(1000);
         } catch (InterruptedException e) {

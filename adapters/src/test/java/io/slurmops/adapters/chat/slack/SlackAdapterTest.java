@@ -137,6 +137,13 @@ class SlackAdapterTest {
         socket.sendFrame(SlackFrames.message("EvOther", "C111", "U222", "!slurm nodes", "1610241799.000100"));
         assertThat(handler.nextMessage().eventId()).isEqualTo("EvOther");
         handler.assertNoMoreMessages(QUIET);
+
+        // A vote is keyed on nothing but its event id: the redelivery must still count once.
+        String vote = SlackFrames.reaction("EvVote", "U333", "white_check_mark", "C111", "1700000000.000001");
+        socket.sendFrame(vote);
+        socket.sendFrame(SlackFrames.redelivered(vote, 1));
+        assertThat(handler.nextReaction().eventId()).isEqualTo("EvVote");
+        handler.assertNoMoreReactions(QUIET);
     }
 
     @Test

@@ -4,13 +4,13 @@ import com.google.gson.JsonObject;
 import io.slurmops.adapters.chat.testing.Fixtures;
 
 /** Socket Mode frames for tests, built from the shared fixtures with the fields a test cares about changed. */
-final class SlackFrames {
+public final class SlackFrames {
 
     private SlackFrames() {
     }
 
     /** A channel message (events_api_message.json) from {@code user} in {@code channel}. */
-    static String message(String eventId, String channel, String user, String text, String ts) {
+    public static String message(String eventId, String channel, String user, String text, String ts) {
         return Fixtures.edit("slack/events_api_message.json", o -> {
             JsonObject event = envelope(o, eventId, 0);
             event.addProperty("channel", channel);
@@ -25,7 +25,7 @@ final class SlackFrames {
     }
 
     /** The same event again, as Slack redelivers it: new envelope id, same event id, retry_attempt set. */
-    static String redelivered(String frame, int attempt) {
+    public static String redelivered(String frame, int attempt) {
         JsonObject o = com.google.gson.JsonParser.parseString(frame).getAsJsonObject();
         o.addProperty("envelope_id", o.get("envelope_id").getAsString() + "-retry" + attempt);
         o.addProperty("retry_attempt", attempt);
@@ -34,7 +34,7 @@ final class SlackFrames {
     }
 
     /** An app_mention (events_api_app_mention.json) of the bot. */
-    static String mention(String eventId, String channel, String user, String text, String ts) {
+    public static String mention(String eventId, String channel, String user, String text, String ts) {
         return Fixtures.edit("slack/events_api_app_mention.json", o -> {
             JsonObject event = envelope(o, eventId, 0);
             event.addProperty("channel", channel);
@@ -45,7 +45,7 @@ final class SlackFrames {
         });
     }
 
-    static String reaction(String eventId, String user, String reaction, String channel, String ts) {
+    public static String reaction(String eventId, String user, String reaction, String channel, String ts) {
         return Fixtures.edit("slack/events_api_reaction_added.json", o -> {
             JsonObject event = envelope(o, eventId, 0);
             event.addProperty("user", user);
@@ -58,7 +58,7 @@ final class SlackFrames {
     }
 
     /** A block_actions click (interactive_block_actions_button.json) on a button of message {@code ts}. */
-    static String click(String envelopeId, String user, String actionId, String value, String channel, String ts,
+    public static String click(String envelopeId, String user, String actionId, String value, String channel, String ts,
                         String actionTs) {
         return Fixtures.edit("slack/interactive_block_actions_button.json", o -> {
             o.addProperty("envelope_id", envelopeId);
@@ -76,7 +76,7 @@ final class SlackFrames {
     }
 
     /** Any fixture with a fresh envelope and event id and {@code text}, to test what must be ignored. */
-    static String fixtureWithText(String fixture, String eventId, String text) {
+    public static String fixtureWithText(String fixture, String eventId, String text) {
         return Fixtures.edit(fixture, o -> {
             JsonObject event = envelope(o, eventId, 0);
             if (event.has("text")) {
