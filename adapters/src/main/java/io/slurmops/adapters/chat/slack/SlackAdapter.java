@@ -223,7 +223,7 @@ public final class SlackAdapter implements AutoCloseable {
             case REFUSE -> thread.post(Reply.builder(ChannelPolicy.refusal("slack", m.direct()))
                     .status(Status.ERROR).build());
             case ALLOW -> CommandReceipts.run(handler, new ChatMessage("slack", m.eventId(), m.channel(), m.user(),
-                    web.userName(m.user()), command.get(), m.ts(), Instant.now()), thread);
+                    web.user(m.user()).name(), command.get(), m.ts(), Instant.now()), thread);
         }
     }
 
@@ -232,8 +232,12 @@ public final class SlackAdapter implements AutoCloseable {
                 || r.channel() == null || r.ts() == null || !policy.allows(r.channel(), r.channel().startsWith("D"))) {
             return;                                           // the bot's own ✅/❌ on plans land here too
         }
-        handler.onReaction(new ReactionEvent("slack", r.eventId(), r.channel(), r.ts(), r.user(),
-                web.userName(r.user()), r.reaction(), Instant.now()), threadFor(r.channel(), r.ts()));
+        SlackWebApi.SlackUser user = web.user(r.user());
+        if (user.bot()) {
+            return;                                           // another app's reactions are not votes
+        }
+        handler.onReaction(new ReactionEvent("slack", r.eventId(), r.channel(), r.ts(), r.user(), user.name(),
+                r.reaction(), Instant.now()), threadFor(r.channel(), r.ts()));
     }
 
     private void onClick(ButtonClick c) {
@@ -245,9 +249,9 @@ public final class SlackAdapter implements AutoCloseable {
                 || !policy.allows(c.channel(), c.channel().startsWith("D"))) {
             return;
         }
-        String name = web.userName(c.user());
-        handler.onReaction(new ReactionEvent("slack", c.dedupKey(), c.channel(), c.messageTs(), c.user(),
-                name.equals(c.user()) && c.userName() != null ? c.userName() : name,
+        SlackWebApi.SlackUser user = web.user(c.user());
+        String name = user.name().equals(c.user()) && c.userName() != null ? c.userName() : user.name();
+        handler.onReaction(new ReactionEvent("slack", c.dedupKey(), c.channel(), c.messageTs(), c.user(), name,
                 approve ? Emoji.DONE : Emoji.FAILED, Instant.now()), threadFor(c.channel(), c.messageTs()));
     }
 

@@ -32,7 +32,7 @@ public record SlackSettings(String botToken, String appToken, String webApiUrl, 
         outsideChannels = outsideChannels == null ? OutsideChannels.IGNORE : outsideChannels;
     }
 
-    /** The production defaults: slack.com, refuse nothing loudly, no DMs. */
+    /** The production defaults: slack.com, commands elsewhere ignored, no DMs. */
     public static SlackSettings of(String botToken, String appToken, Set<String> allowedChannels) {
         return new SlackSettings(botToken, appToken, DEFAULT_WEB_API_URL, allowedChannels, OutsideChannels.IGNORE, false);
     }

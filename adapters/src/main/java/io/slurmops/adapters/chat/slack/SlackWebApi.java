@@ -30,7 +30,7 @@ final class SlackWebApi {
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final MethodsClient methods;
-    private final Cache<String, String> userNames = Caffeine.newBuilder()
+    private final Cache<String, SlackUser> users = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1)).maximumSize(10_000).build();
 
     SlackWebApi(MethodsClient methods) {
@@ -76,20 +76,25 @@ final class SlackWebApi {
                 .filename(fileName).title(fileName).content(content).initialComment(comment)));
     }
 
-    /** A display name for a user id (users.info, cached for an hour); the id itself if Slack does not say. */
-    String userName(String userId) {
-        String cached = userNames.getIfPresent(userId);
+    /** Who a user id is: a display name for replies and the audit, and whether it is a bot. */
+    record SlackUser(String id, String name, boolean bot) {
+    }
+
+    /** users.info, cached for an hour; when Slack does not say, the id stands for the name. */
+    SlackUser user(String userId) {
+        SlackUser cached = users.getIfPresent(userId);
         if (cached != null) {
             return cached;
         }
         try {
             UsersInfoResponse r = call("users.info", m -> m.usersInfo(b -> b.user(userId)));
-            String name = displayName(r.getUser(), userId);
-            userNames.put(userId, name);
-            return name;
+            SlackUser user = new SlackUser(userId, displayName(r.getUser(), userId),
+                    r.getUser() != null && r.getUser().isBot());
+            users.put(userId, user);
+            return user;
         } catch (SlackCallException e) {
             LOG.warn("slack: users.info for {} failed ({}); showing the id", userId, e.getMessage());
-            return userId;
+            return new SlackUser(userId, userId, false);
         }
     }
 

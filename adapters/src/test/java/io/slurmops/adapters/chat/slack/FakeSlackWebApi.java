@@ -156,6 +156,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
                 String id = form.get("user");
                 user.addProperty("id", id);
                 user.addProperty("name", "user-" + id.toLowerCase());
+                user.addProperty("is_bot", id.startsWith("UB"));      // "UB…" users are other apps' bots
                 JsonObject profile = new JsonObject();
                 profile.addProperty("display_name", "Name of " + id);
                 user.add("profile", profile);

@@ -183,8 +183,9 @@ class SlackAdapterTest {
         // The command waits for votes: ⏳ rather than ✅.
         web.await("reactions.add", c -> TS.equals(c.get("timestamp")) && "hourglass_flowing_sand".equals(c.get("name")));
 
-        // The bot's own pre-added ✅ comes back as reaction_added: not a vote.
+        // The bot's own pre-added ✅ comes back as reaction_added: not a vote; nor is another app's.
         socket.sendFrame(SlackFrames.reaction("EvOwn", BOT_USER, "white_check_mark", "C111", planTs.get()));
+        socket.sendFrame(SlackFrames.reaction("EvApp", "UB777", "white_check_mark", "C111", planTs.get()));
         socket.sendFrame(SlackFrames.reaction("EvVote", "U333", "white_check_mark", "C111", planTs.get()));
         ReactionEvent vote = handler.nextReaction();
         assertThat(vote.platform()).isEqualTo("slack");
