@@ -62,8 +62,20 @@ public final class Fixtures {
         return null;
     }
 
-    /** Where fixtures come from in this run, for failure messages. */
-    public static String source() {
-        return SHARED == null ? "classpath copies" : SHARED.toString();
+    /** The shared fixtures directory, or null when this clone has no {@code ../shared} beside it. */
+    public static Path sharedDir() {
+        return SHARED;
+    }
+
+    /** The copy in src/test/resources, used when the shared directory is absent. */
+    public static String readCopy(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no copy of fixture " + name + " in src/test/resources/fixtures");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
