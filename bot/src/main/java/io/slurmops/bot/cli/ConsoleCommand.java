@@ -41,7 +41,11 @@ final class ConsoleCommand implements Callable<Integer> {
         try (Application app = Application.start(config)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String who = user != null ? user : config.console().defaultUser();
-            new ConsoleChat(app.bot(), in, System.out, who, config.console().channel()).run();
+            ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who, config.console().channel());
+            if (config.alerts().enabled()) {
+                app.startAlerts(chat);
+            }
+            chat.run();
             return 0;
         }
     }

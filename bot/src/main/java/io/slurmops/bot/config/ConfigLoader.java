@@ -28,7 +28,7 @@ public final class ConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("prefix", "site", "ssh", "store", "access", "approvals", "console",
-            "slack", "discord");
+            "alerts", "slack", "discord");
     private static final Set<String> SITE = Set.of("cluster", "controller", "backupController", "dbdHost",
             "serviceManager", "nodeServiceManager", "units", "logs", "slurmEnvironment", "slurmConf", "mungeKey",
             "slurmTimeout", "nodeTimeout", "fanout");
@@ -88,10 +88,11 @@ public final class ConfigLoader {
         console.allowOnly(Set.of("user", "channel"));
         ConsoleConfig consoleConfig = new ConsoleConfig(console.string("user", "console"),
                 console.string("channel", "console"));
+        AlertConfig alerts = alerts(top.child("alerts"));
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new SlurmopsConfig(source, prefix, site, ssh, store, access, approvals, consoleConfig);
+        return new SlurmopsConfig(source, prefix, site, ssh, store, access, approvals, consoleConfig, alerts);
     }
 
     private SiteProfile site(Node n) {
@@ -180,6 +181,20 @@ public final class ConfigLoader {
         n.stringMap().forEach((user, role) -> Role.parse(role).ifPresentOrElse(r -> out.put(user, r),
                 () -> n.problem(user, "`" + role + "` is not a role; expected viewer, operator, approver or admin")));
         return out;
+    }
+
+    private static AlertConfig alerts(Node n) {
+        n.allowOnly(Set.of("enabled", "interval", "nodesInterval", "recoveryPolls", "flapWindow", "triggers",
+                "triggerSpool", "slurmUser"));
+        return new AlertConfig(
+                n.bool("enabled", true),
+                n.duration("interval", Duration.ofSeconds(60)),
+                n.duration("nodesInterval", Duration.ofSeconds(10)),
+                n.integer("recoveryPolls", 2, 1, 100),
+                n.duration("flapWindow", Duration.ofMinutes(10)),
+                n.bool("triggers", false),
+                n.string("triggerSpool", "/var/spool/slurmops/triggers"),
+                n.string("slurmUser", "slurm"));
     }
 
     private static ApprovalConfig approvals(Node n) {

@@ -1,43 +1,80 @@
 package io.slurmops.bot.wiring;
 
+import io.slurmops.bot.alerts.AlertPoster;
+import io.slurmops.bot.alerts.AlertService;
+import io.slurmops.bot.alerts.AlertStore;
+import io.slurmops.bot.alerts.AlertsCommand;
+import io.slurmops.bot.alerts.InMemoryAlertStore;
+import io.slurmops.bot.alerts.IncidentReportCommand;
+import io.slurmops.bot.alerts.IncidentTracker;
+import io.slurmops.bot.alerts.SilenceCommand;
+import io.slurmops.bot.alerts.TriggerSource;
+import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.Bot;
+import io.slurmops.commands.alerts.AccountingProbe;
+import io.slurmops.commands.alerts.ControllerProbe;
+import io.slurmops.commands.alerts.HealthProbe;
+import io.slurmops.commands.alerts.NodeProbe;
 import io.slurmops.commands.catalog.CommandCatalog;
+import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.SlurmCommand;
+import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.Transport;
 import io.slurmops.commands.read.ReadCommands;
 import io.slurmops.commands.site.ClusterAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
-/** Builds the bot from its configuration and owns what must be closed (connections, stores). */
+/** Builds the bot from its configuration and owns what must be closed (connections, stores, watchers). */
 public final class Application implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final SlurmopsConfig config;
     private final Transport transport;
+    private final ClusterAccess cluster;
+    private final KnowledgeBase knowledgeBase;
+    private final AlertStore alertStore;
+    private final List<HealthProbe> probes;
     private final Bot bot;
+    private final Clock clock = Clock.systemDefaultZone();
+    private AlertService alerts;
+    private TriggerSource triggers;
 
-    private Application(SlurmopsConfig config, Transport transport, Bot bot) {
+    private Application(SlurmopsConfig config) {
         this.config = config;
-        this.transport = transport;
-        this.bot = bot;
+        this.transport = new TemporaryLocalTransport();
+        this.cluster = new ClusterAccess(config.site(), transport);
+        this.knowledgeBase = KnowledgeBase.builtIn();
+        this.alertStore = new InMemoryAlertStore();
+        AlertConfig a = config.alerts();
+        this.probes = List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval()),
+                new AccountingProbe(a.interval()));
+        AtomicReference<List<SlurmCommand>> all = new AtomicReference<>(List.of());
+        List<SlurmCommand> commands = new ArrayList<>(ReadCommands.all(all::get));
+        Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
+        commands.add(new AlertsCommand(alertStore));
+        commands.add(new SilenceCommand(alertStore, probeNames));
+        commands.add(new IncidentReportCommand(alertStore));
+        all.set(List.copyOf(commands));
+        CommandCatalog catalog = new CommandCatalog(config.prefix(), commands);
+        this.bot = new Bot(catalog, cluster, knowledgeBase, new Authorizer(config.access()), clock);
     }
 
     public static Application start(SlurmopsConfig config) {
-        Transport transport = new TemporaryLocalTransport();
-        ClusterAccess cluster = new ClusterAccess(config.site(), transport);
-        AtomicReference<List<SlurmCommand>> all = new AtomicReference<>(List.of());
-        List<SlurmCommand> commands = new ArrayList<>(ReadCommands.all(all::get));
-        all.set(List.copyOf(commands));
-        CommandCatalog catalog = new CommandCatalog(config.prefix(), commands);
-        Bot bot = new Bot(catalog, cluster, KnowledgeBase.builtIn(), new Authorizer(config.access()),
-                Clock.systemDefaultZone());
-        return new Application(config, transport, bot);
+        return new Application(config);
     }
 
     public SlurmopsConfig config() {
@@ -48,8 +85,37 @@ public final class Application implements AutoCloseable {
         return bot;
     }
 
+    public AlertStore alertStore() {
+        return alertStore;
+    }
+
+    /** Starts the health watch, posting into {@code channel}; Slurm triggers too when configured. */
+    public synchronized AlertService startAlerts(ChatChannel channel) {
+        AlertConfig a = config.alerts();
+        AlertPoster poster = new AlertPoster(channel, knowledgeBase, config.prefix(), config.site().clusterName());
+        alerts = new AlertService(probes, new IncidentTracker(alertStore, a.recoveryPolls(), a.flapWindow()), alertStore,
+                poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
+                clock);
+        alerts.start();
+        if (a.triggers()) {
+            triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
+            try {
+                triggers.start();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Slurm triggers unavailable ({}); alerts rely on polling", e.getMessage());
+            }
+        }
+        return alerts;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (triggers != null) {
+            triggers.close();
+        }
+        if (alerts != null) {
+            alerts.close();
+        }
         transport.close();
     }
 }

@@ -1,0 +1,16 @@
+package io.slurmops.bot.config;
+
+import java.time.Duration;
+
+/**
+ * The health watch: how often probes run, how many clean polls make a recovery, how long a
+ * recovered fault may come back and still count as the same incident, and Slurm triggers.
+ *
+ * @param interval       default probe interval (controller, accounting)
+ * @param nodesInterval  the node probe's interval (one cheap sinfo; short for fast alerts)
+ * @param triggers       register Slurm triggers (needs root or SlurmUser on the controller host)
+ * @param triggerSpool   directory the trigger program writes events to (must be writable by SlurmUser)
+ */
+public record AlertConfig(boolean enabled, Duration interval, Duration nodesInterval, int recoveryPolls,
+                          Duration flapWindow, boolean triggers, String triggerSpool, String slurmUser) {
+}

@@ -1,0 +1,88 @@
+package io.slurmops.bot.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+
+    @Test
+    void hostlistExpandPrintsOneHostPerLine() {
+        CliCapture.Run r = CliCapture.run("hostlist", "expand", "node[001-003],gpu[1,3]");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines()).containsExactly("gpu1", "gpu3", "node001", "node002", "node003");
+    }
+
+    @Test
+    void hostlistCompressPrintsOneExpression() {
+        CliCapture.Run r = CliCapture.run("hostlist", "compress", "node003", "node001", "node002", "node010");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().strip()).isEqualTo("node[001-003,010]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"n[3-1]", "n[a-b]", "n[1-3", "n[0-1000000]"})
+    void invalidHostlistExitsTwoWithTheTokenOnStderr(String expr) {
+        CliCapture.Run r = CliCapture.run("hostlist", "expand", expr);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(expr.length() > 10 ? expr.substring(0, 5) : expr);
+    }
+
+    @Test
+    void configCheckNamesKeyAndExitsOneOnErrors(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "site:\n  fanout: many\n");
+        CliCapture.Run r = CliCapture.run("config", "check", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("site.fanout: `many` is not a whole number");
+        CliCapture.Run ok = CliCapture.run("config", "check", "../config/lab.yaml");
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.out()).contains("OK").contains("cluster lab");
+    }
+
+    @Test
+    void runRefusesUnknownCommandsWithTheCorrectFormAndNoStackTrace() {
+        CliCapture.Run r = CliCapture.run("run", "--config", "../config/lab.yaml", "!slurm frobnicate");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).contains("unknown command `frobnicate`").contains("!slurm help");
+        assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void runRefusesUsersWithoutARole() {
+        CliCapture.Run r = CliCapture.run("run", "--config", "../config/lab.yaml", "--as", "mallory", "!slurm help");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).contains("mallory has no slurmops role").contains("viewer");
+    }
+
+    @Test
+    void runWithABadConfigExitsFour(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "nonsense: [\n");
+        CliCapture.Run r = CliCapture.run("run", "--config", bad.toString(), "!slurm status");
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("not valid YAML");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"console", "run", "demo", "hostlist", "config", "version"})
+    void everySubcommandHasHelp(String sub) {
+        CliCapture.Run r = CliCapture.run(sub, "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Usage: slurmops " + sub);
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        CliCapture.Run r = CliCapture.run("version");
+        assertThat(r.out()).startsWith("slurmops ").doesNotContain("unknown");
+    }
+}

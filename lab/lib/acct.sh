@@ -1,0 +1,50 @@
+# shellcheck shell=bash
+# MariaDB database/user for slurmdbd, and the accounting baseline (cluster, QOS, accounts,
+# users) via sacctmgr.
+
+db_setup() {
+    local pw
+    pw=$(cat "$LAB/etc/dbpass")
+    mariadb --defaults-file="$MYCNF" -u root <<EOF || die "MariaDB setup of slurm_acct_db failed"
+CREATE DATABASE IF NOT EXISTS slurm_acct_db;
+CREATE USER IF NOT EXISTS 'slurm'@'localhost' IDENTIFIED BY '$pw';
+CREATE USER IF NOT EXISTS 'slurm'@'127.0.0.1' IDENTIFIED BY '$pw';
+ALTER USER 'slurm'@'localhost' IDENTIFIED BY '$pw';
+ALTER USER 'slurm'@'127.0.0.1' IDENTIFIED BY '$pw';
+GRANT ALL ON slurm_acct_db.* TO 'slurm'@'localhost';
+GRANT ALL ON slurm_acct_db.* TO 'slurm'@'127.0.0.1';
+EOF
+}
+
+# sacct_add ARGS...: `sacctmgr -i add ARGS`; "Nothing new added" (exit 1) counts as success
+sacct_add() {
+    local out rc=0
+    out=$(sacctmgr -i add "$@" 2>&1) || rc=$?
+    if ((rc == 0)); then ACCT_ADDED+=("$1 $2"); return 0; fi
+    [[ $out == *"Nothing new added"* ]] && return 0
+    [[ $out == *"already exists"* ]] && return 0
+    printf 'lab: ERROR: sacctmgr -i add %s failed (exit %s):\n%s\n' "$*" "$rc" "$out" >&2
+    return 1
+}
+
+# has_line PREFIX TEXT: does a line of TEXT start with PREFIX?
+has_line() { [[ $'\n'$2 == *$'\n'"$1"* ]]; }
+
+acct_setup() {
+    local assoc
+    ACCT_ADDED=()
+    # A round trip to slurmdbd costs ~45 ms and a sacctmgr call 0.2-0.5 s: query once and
+    # add only what is missing (alice's "normal,short" also proves that both QOS exist).
+    assoc=$(sacctmgr -n -P show assoc format=cluster,account,user,qos 2>&1) \
+        || die "sacctmgr show assoc failed: $assoc"
+    has_line "lab|physics|alice|normal,short" "$assoc" && has_line "lab|root|root|" "$assoc" \
+        && return 0
+    has_line "lab|root||" "$assoc" || sacct_add cluster lab || exit 1
+    sacct_add qos normal || exit 1
+    sacct_add qos short MaxWall=01:00:00 || exit 1
+    has_line "lab|physics||" "$assoc" \
+        || sacct_add account physics Cluster=lab Description=physics Organization=lab || exit 1
+    has_line "lab|root|root|" "$assoc" || sacct_add user root Account=root Cluster=lab || exit 1
+    has_line "lab|physics|alice|" "$assoc" \
+        || sacct_add user alice Account=physics Cluster=lab QOS=normal,short DefaultQOS=normal || exit 1
+}
