@@ -92,6 +92,13 @@ public final class KnowledgeBase {
         return findings.stream().map(f -> f.withContext(context)).toList();
     }
 
+    /** One finding per diagnosis, in order: the first one seen keeps its evidence and bindings. */
+    public static List<Finding> distinct(List<Finding> findings) {
+        Map<String, Finding> byId = new LinkedHashMap<>();
+        findings.forEach(f -> byId.putIfAbsent(f.diagnosis().id(), f));
+        return new ArrayList<>(byId.values());
+    }
+
     /** A finding for a known condition the bot detected itself (not from a message). */
     public Finding finding(String id, String evidence) {
         return finding(id, evidence, Map.of());
