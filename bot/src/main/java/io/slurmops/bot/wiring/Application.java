@@ -55,7 +55,7 @@ public final class Application implements AutoCloseable {
 
     private Application(SlurmopsConfig config) {
         this.config = config;
-        this.transport = new TemporaryLocalTransport();
+        this.transport = Transports.fromConfig(config);
         this.cluster = new ClusterAccess(config.site(), transport);
         this.knowledgeBase = KnowledgeBase.builtIn();
         this.alertStore = new InMemoryAlertStore();

@@ -1,28 +1,27 @@
 package io.slurmops.commands.site;
 
 import io.slurmops.commands.exec.ExecResult;
+import io.slurmops.commands.exec.Executor;
 import io.slurmops.commands.exec.HostCommand;
 import io.slurmops.commands.exec.Transport;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs commands where the site says they belong: Slurm clients on the controller (with the
- * site's Slurm environment and timeout), services through the site's service manager.
+ * site's Slurm environment and timeout), services through the site's service manager, node
+ * commands fanned out over the nodes. Also hands out the accounting-DB probe when the site has one.
  */
 public final class ClusterAccess {
 
     private final SiteProfile site;
     private final Transport transport;
+    private final Executor executor;
     private final AccountingDbProbe accountingDb;
 
     public ClusterAccess(SiteProfile site, Transport transport) {
@@ -33,12 +32,8 @@ public final class ClusterAccess {
     public ClusterAccess(SiteProfile site, Transport transport, AccountingDbProbe accountingDb) {
         this.site = site;
         this.transport = transport;
+        this.executor = new Executor(transport, site.fanout());
         this.accountingDb = accountingDb;
-    }
-
-    /** The accounting-DB probe, when {@code site.accountingDb} is configured. */
-    public Optional<AccountingDbProbe> accountingDb() {
-        return Optional.ofNullable(accountingDb);
     }
 
     public SiteProfile site() {
@@ -47,6 +42,11 @@ public final class ClusterAccess {
 
     public Transport transport() {
         return transport;
+    }
+
+    /** The accounting-DB probe, when {@code site.accountingDb} is configured. */
+    public Optional<AccountingDbProbe> accountingDb() {
+        return Optional.ofNullable(accountingDb);
     }
 
     /** A Slurm client command (scontrol, sinfo, squeue, sacct …) on the controller. */
@@ -68,49 +68,23 @@ public final class ClusterAccess {
         return transport.exec(new HostCommand(site.controller(), argv, timeout, stdin));
     }
 
-    /**
-     * One argv on every host (duplicates dropped), {@code site.fanout()} at a time, each with
-     * {@code site.nodeTimeout()}; one result per host, in the order given.
-     */
-    public List<ExecResult> onNodes(Collection<String> hosts, List<String> argv) {
-        List<HostCommand> commands = new ArrayList<>();
-        for (String host : new LinkedHashSet<>(hosts)) {
-            commands.add(new HostCommand(host, argv, site.nodeTimeout()));
-        }
-        return runAll(commands);
-    }
-
-    /** Runs the commands {@code site.fanout()} at a time; one result per command, in order. */
-    public List<ExecResult> runAll(List<HostCommand> commands) {
-        if (commands.isEmpty()) {
-            return List.of();
-        }
-        // TEMPORARY fan-out until the Executor (sliding window, deadlines) merges.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(site.fanout(), commands.size()));
-        try {
-            List<Future<ExecResult>> futures = new ArrayList<>();
-            for (HostCommand c : commands) {
-                futures.add(pool.submit(() -> transport.exec(c)));
-            }
-            List<ExecResult> results = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    results.add(futures.get(i).get());
-                } catch (Exception e) {
-                    results.add(io.slurmops.commands.exec.ExecResult.failed(commands.get(i),
-                            io.slurmops.commands.exec.FailureKind.ERROR, String.valueOf(e.getMessage()), "", "",
-                            Duration.ZERO));
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** Any command on one host, with the node timeout. */
     public ExecResult onHost(String host, List<String> argv) {
         return transport.exec(new HostCommand(host, argv, site.nodeTimeout()));
+    }
+
+    /** The same argv on many hosts, {@code site.fanout()} at a time, with the node timeout; results in host order. */
+    public List<ExecResult> onNodes(Collection<String> hosts, List<String> argv) {
+        return executor.run(hosts, argv, site.nodeTimeout());
+    }
+
+    /** Different commands at once (e.g. one per host), within the fan-out window. */
+    public List<ExecResult> runAll(List<HostCommand> commands) {
+        return executor.runAll(commands);
+    }
+
+    public Executor executor() {
+        return executor;
     }
 
     /** Slurm's environment variables are set through env(1), so argv stays argv. */

@@ -1,0 +1,31 @@
+package io.slurmops.bot.wiring;
+
+import io.slurmops.adapters.transport.LocalTransport;
+import io.slurmops.adapters.transport.RoutingTransport;
+import io.slurmops.adapters.transport.SshSettings;
+import io.slurmops.adapters.transport.SshTransport;
+import io.slurmops.bot.config.SlurmopsConfig;
+import io.slurmops.bot.config.SshConfig;
+import io.slurmops.commands.exec.Transport;
+
+import java.nio.file.Path;
+
+/** The transport the configuration asks for: local for "localhost", SSH for every other host. */
+final class Transports {
+
+    private Transports() {
+    }
+
+    static Transport fromConfig(SlurmopsConfig config) {
+        SshConfig s = config.ssh();
+        SshSettings settings = SshSettings.builder(s.user(), Path.of(s.privateKey()), Path.of(s.knownHosts()))
+                .port(s.port())
+                .connectTimeout(s.connectTimeout())
+                .defaultCommandTimeout(config.site().nodeTimeout())
+                .keepAliveInterval(s.keepAlive())
+                .idleExpiry(s.idleExpiry())
+                .maxSessionsPerHost(s.maxSessionsPerHost())
+                .build();
+        return new RoutingTransport(new LocalTransport(), new SshTransport(settings));
+    }
+}
