@@ -5,5 +5,5 @@ import io.slurmops.commands.site.SiteProfile;
 /** The whole configuration, immutable once loaded and validated. */
 public record SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
                              AccessConfig access, ApprovalConfig approvals, ConsoleConfig console,
-                             AlertConfig alerts) {
+                             AlertConfig alerts, AccountingDbConfig accountingDb) {
 }
