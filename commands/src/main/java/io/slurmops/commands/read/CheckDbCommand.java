@@ -103,7 +103,9 @@ public final class CheckDbCommand implements SlurmCommand, HealthCheck {
                 }
             }
         }
-        String summary = problems.isEmpty() ? "slurmdbd and the database answer" : String.join("; ", problems);
+        String summary = problems.isEmpty()
+                ? (probe.isPresent() ? "slurmdbd and the database answer" : "slurmdbd answers (database not configured)")
+                : String.join("; ", problems);
         return new CheckReport(checkName(), status, summary, List.of(new Block.Code(String.join("\n", lines))),
                 io.slurmops.commands.diagnosis.KnowledgeBase.withContext(findings, Map.of()));
     }

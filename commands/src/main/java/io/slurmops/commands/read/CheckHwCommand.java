@@ -102,6 +102,12 @@ public final class CheckHwCommand implements SlurmCommand, HealthCheck {
             findings.add(ctx.knowledgeBase().finding("hw-mismatch", "hardware mismatch: " + text + " on " + r.host(),
                     Map.of("node", r.host(), "hosts", r.host())));
         }
+        if (mismatched.size() > 1) {
+            // One finding names every node; the per-node lines above give the fields.
+            String hosts = Hostlist.compress(mismatched);
+            findings.add(0, ctx.knowledgeBase().finding("hw-mismatch", "hardware mismatch: slurm.conf differs from "
+                    + "slurmd -C on " + hosts, Map.of("node", hosts, "hosts", hosts)));
+        }
         List<Block> details = new ArrayList<>();
         details.add(new Block.Code(String.join("\n", folds.lines())));
         String summary = mismatched.isEmpty() ? targets.hosts().size() + " node(s) match slurm.conf"
