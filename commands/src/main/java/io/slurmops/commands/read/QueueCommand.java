@@ -137,10 +137,11 @@ public final class QueueCommand implements SlurmCommand {
     }
 
     static String table(List<QueueEntry> jobs) {
-        StringBuilder b = new StringBuilder(String.format("%-10s %-10s %-10s %-10s %-11s %5s  %s%n", "JOBID", "USER",
-                "PARTITION", "STATE", "TIME", "NODES", "NODELIST(REASON)"));
-        jobs.stream().limit(TABLE_ROWS).forEach(j -> b.append(String.format("%-10s %-10s %-10s %-10s %-11s %5d  %s%n",
-                j.jobId(), j.user(), j.partition(), j.state(), j.timeUsed(), j.nodes(), j.nodesOrReason())));
+        StringBuilder b = new StringBuilder(String.format("%-10s %-16s %-10s %-10s %-10s %-11s %5s  %s%n", "JOBID",
+                "NAME", "USER", "PARTITION", "STATE", "TIME", "NODES", "NODELIST(REASON)"));
+        jobs.stream().limit(TABLE_ROWS).forEach(j -> b.append(String.format("%-10s %-16s %-10s %-10s %-10s %-11s %5d  %s%n",
+                j.jobId(), j.name().length() > 16 ? j.name().substring(0, 15) + "…" : j.name(), j.user(), j.partition(),
+                j.state(), j.timeUsed(), j.nodes(), j.nodesOrReason())));
         if (jobs.size() > TABLE_ROWS) {
             b.append("… and ").append(jobs.size() - TABLE_ROWS).append(" more\n");
         }
