@@ -6,10 +6,7 @@ import io.slurmops.commands.reply.Block;
 import io.slurmops.commands.reply.Reply;
 import io.slurmops.commands.reply.Status;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The result of one health check: a verdict, one line for the health summary, the details a
