@@ -9,6 +9,9 @@ import io.slurmops.bot.alerts.IncidentReportCommand;
 import io.slurmops.bot.alerts.IncidentTracker;
 import io.slurmops.bot.alerts.SilenceCommand;
 import io.slurmops.bot.alerts.TriggerSource;
+import io.slurmops.adapters.db.AccountingDbSettings;
+import io.slurmops.adapters.db.JdbcAccountingDbProbe;
+import io.slurmops.bot.config.AccountingDbConfig;
 import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.Authorizer;
@@ -24,6 +27,7 @@ import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.Transport;
 import io.slurmops.commands.read.ReadCommands;
+import io.slurmops.commands.site.AccountingDbProbe;
 import io.slurmops.commands.site.ClusterAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +60,7 @@ public final class Application implements AutoCloseable {
     private Application(SlurmopsConfig config) {
         this.config = config;
         this.transport = Transports.fromConfig(config);
-        this.cluster = new ClusterAccess(config.site(), transport);
+        this.cluster = new ClusterAccess(config.site(), transport, accountingDbProbe(config));
         this.knowledgeBase = KnowledgeBase.builtIn();
         this.alertStore = new InMemoryAlertStore();
         AlertConfig a = config.alerts();
@@ -71,6 +75,17 @@ public final class Application implements AutoCloseable {
         all.set(List.copyOf(commands));
         CommandCatalog catalog = new CommandCatalog(config.prefix(), commands);
         this.bot = new Bot(catalog, cluster, knowledgeBase, new Authorizer(config.access()), clock);
+    }
+
+    /** The JDBC accounting-DB probe for {@code check db}, or null when site.accountingDb is not configured. */
+    private static AccountingDbProbe accountingDbProbe(SlurmopsConfig config) {
+        AccountingDbConfig db = config.accountingDb();
+        if (!db.configured()) {
+            return null;
+        }
+        return new JdbcAccountingDbProbe(new AccountingDbSettings(db.url(), db.user(), db.password(),
+                db.passwordFile().isBlank() ? null : Path.of(db.passwordFile()), config.site().clusterName(),
+                db.connectTimeout()));
     }
 
     public static Application start(SlurmopsConfig config) {
