@@ -8,7 +8,9 @@ import io.slurmops.commands.slurm.NodeRecord;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,6 +25,8 @@ public final class NodeProbe implements HealthProbe {
 
     private final Duration interval;
     private final NodeFaultDiagnoser diagnoser;
+    /** Nodes seen "not responding" (idle*, mixed*) but not yet down at the previous poll. */
+    private Set<String> unresponsiveBefore = Set.of();
 
     public NodeProbe(Duration interval, NodeFaultDiagnoser diagnoser) {
         this.interval = interval;
@@ -43,18 +47,28 @@ public final class NodeProbe implements HealthProbe {
         return !n.hasReason() || SLURM_SET_REASONS.stream().anyMatch(s -> n.reason().toLowerCase(Locale.ROOT).startsWith(s));
     }
 
+    private static boolean onlyUnresponsive(NodeRecord n) {
+        return n.state().notResponding() && !n.state().isDown() && !n.state().isDrain();
+    }
+
     private static boolean isDown(NodeRecord n) {
         return n.state().isDown() || n.state().notResponding();
     }
 
     @Override
-    public List<Observation> observe(CommandContext ctx) throws ProbeUnavailableException {
+    public synchronized List<Observation> observe(CommandContext ctx) throws ProbeUnavailableException {
         ExecResult r = ctx.cluster().slurm(NodeRecord.SINFO_ARGS);
         if (!r.ok()) {
             throw new ProbeUnavailableException("sinfo " + r.outcome() + ": " + ControllerProbe.firstLine(r));
         }
-        List<NodeRecord> problems = NodeRecord.parseSinfo(r.stdout()).stream().filter(n -> n.state().isProblem())
-                .toList();
+        List<NodeRecord> all = NodeRecord.parseSinfo(r.stdout());
+        Set<String> unresponsiveNow = new HashSet<>();
+        all.stream().filter(NodeProbe::onlyUnresponsive).forEach(n -> unresponsiveNow.add(n.name()));
+        Set<String> confirmed = unresponsiveBefore;
+        unresponsiveBefore = unresponsiveNow;
+        // A restarted slurmd shows "idle*" for about a second: only a second sighting (or DOWN) counts.
+        List<NodeRecord> problems = all.stream().filter(n -> n.state().isProblem())
+                .filter(n -> !onlyUnresponsive(n) || confirmed.contains(n.name())).toList();
         List<String> slurmDown = problems.stream().filter(n -> isSlurmSet(n) && isDown(n)).map(NodeRecord::name)
                 .toList();
         Map<String, Finding> causes = diagnoser.diagnose(ctx, slurmDown);
