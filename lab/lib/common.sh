@@ -30,7 +30,8 @@ HOSTS_BEGIN="# BEGIN slurmlab block (managed by lab/lab; removed by 'lab/lab dow
 HOSTS_END="# END slurmlab block"
 
 PACKAGES=(slurm-wlm slurmctld slurmd slurm-client slurmdbd munge mariadb-server
-          mariadb-client openssh-server openssh-client pdsh clustershell)
+          mariadb-client openssh-server openssh-client pdsh clustershell
+          netcat-openbsd)   # nc -z: slurmops `check ports` probes 6817-6819 from the controller
 
 DAEMON_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH=$DAEMON_PATH${PATH:+:$PATH}

@@ -35,7 +35,8 @@ public final class AlertPoster {
         r.fields(List.of(java.util.Map.entry("Incident", "#" + i.id() + " (" + i.key() + ")"),
                 java.util.Map.entry("Detected", i.openedAt().toString())));
         knowledgeBase.byId(i.diagnosisId()).ifPresent(d ->
-                r.addAll(KnowledgeBase.render(List.of(new Finding(d, "")), prefix)));
+                r.addAll(KnowledgeBase.render(List.of(new Finding(d, "").withContext(
+                        java.util.Map.of("node", i.subject(), "hosts", i.subject()))), prefix)));
         if (!i.repair().isBlank()) {
             r.paragraph("Suggested fix: `" + prefix + " " + i.repair() + "` — react ✅ (operator or above) to request it;"
                     + " it still needs approval by someone else before it runs.");

@@ -31,7 +31,7 @@ public final class ConfigLoader {
             "alerts", "slack", "discord");
     private static final Set<String> SITE = Set.of("cluster", "controller", "backupController", "dbdHost",
             "serviceManager", "nodeServiceManager", "units", "logs", "slurmEnvironment", "slurmConf", "mungeKey",
-            "slurmTimeout", "nodeTimeout", "fanout");
+            "slurmTimeout", "nodeTimeout", "fanout", "accountingDb");
     private static final Set<String> SSH = Set.of("user", "port", "privateKey", "knownHosts", "connectTimeout",
             "keepAlive", "idleExpiry", "maxSessionsPerHost");
     private static final Set<String> KNOWN_SERVICES = Set.of("slurmctld", "slurmdbd", "slurmd", "munge", "mariadb");
@@ -80,6 +80,7 @@ public final class ConfigLoader {
             top.problem("prefix", "`" + prefix + "` must be one word, e.g. !slurm");
         }
         SiteProfile site = site(top.child("site"));
+        AccountingDbConfig accountingDb = accountingDb(top.child("site").child("accountingDb"));
         SshConfig ssh = ssh(top.child("ssh"));
         StoreConfig store = store(top.child("store"));
         AccessConfig access = access(top.child("access"));
@@ -92,7 +93,8 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new SlurmopsConfig(source, prefix, site, ssh, store, access, approvals, consoleConfig, alerts);
+        return new SlurmopsConfig(source, prefix, site, ssh, store, access, approvals, consoleConfig, alerts,
+                accountingDb);
     }
 
     private SiteProfile site(Node n) {
@@ -141,6 +143,28 @@ public final class ConfigLoader {
                 slurmTimeout,
                 n.duration("nodeTimeout", d.nodeTimeout()),
                 n.integer("fanout", d.fanout(), 1, 1024));
+    }
+
+    private static AccountingDbConfig accountingDb(Node n) {
+        n.allowOnly(Set.of("url", "user", "password", "passwordFile", "connectTimeout"));
+        String url = n.string("url", "");
+        String password = n.string("password", "");
+        String passwordFile = n.string("passwordFile", "");
+        if (url.isBlank()) {
+            return AccountingDbConfig.none();
+        }
+        if (!url.startsWith("jdbc:mariadb:")) {
+            n.problem("url", "`" + url + "` is not supported; expected jdbc:mariadb://HOST:PORT/slurm_acct_db");
+        }
+        String user = n.string("user", "");
+        if (user.isBlank()) {
+            n.problem("user", "is required with url (slurmdbd.conf's StorageUser, usually slurm)");
+        }
+        if (!password.isEmpty() && !passwordFile.isEmpty()) {
+            n.problem("password", "give either password or passwordFile, not both");
+        }
+        return new AccountingDbConfig(url, user, password, passwordFile,
+                n.duration("connectTimeout", Duration.ofSeconds(5)));
     }
 
     private static SshConfig ssh(Node n) {

@@ -5,5 +5,11 @@ import io.slurmops.commands.site.SiteProfile;
 /** The whole configuration, immutable once loaded and validated. */
 public record SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
                              AccessConfig access, ApprovalConfig approvals, ConsoleConfig console,
-                             AlertConfig alerts) {
+                             AlertConfig alerts, AccountingDbConfig accountingDb) {
+
+    /** A configuration without site.accountingDb (check db then asks slurmdbd only). */
+    public SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
+                          AccessConfig access, ApprovalConfig approvals, ConsoleConfig console, AlertConfig alerts) {
+        this(source, prefix, site, ssh, store, access, approvals, console, alerts, AccountingDbConfig.none());
+    }
 }

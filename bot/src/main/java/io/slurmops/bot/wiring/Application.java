@@ -9,6 +9,9 @@ import io.slurmops.bot.alerts.IncidentReportCommand;
 import io.slurmops.bot.alerts.IncidentTracker;
 import io.slurmops.bot.alerts.SilenceCommand;
 import io.slurmops.bot.alerts.TriggerSource;
+import io.slurmops.adapters.db.AccountingDbSettings;
+import io.slurmops.adapters.db.JdbcAccountingDbProbe;
+import io.slurmops.bot.config.AccountingDbConfig;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.approval.ApprovalPolicy;
@@ -21,7 +24,13 @@ import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.Bot;
-import io.slurmops.commands.alerts.AccountingProbe;
+import io.slurmops.commands.alerts.CheckProbe;
+import io.slurmops.commands.alerts.NodeFaultDiagnoser;
+import io.slurmops.commands.read.CheckClockCommand;
+import io.slurmops.commands.read.CheckConfigCommand;
+import io.slurmops.commands.read.CheckDbCommand;
+import io.slurmops.commands.read.CheckMungeCommand;
+import io.slurmops.commands.read.ServicesCommand;
 import io.slurmops.commands.alerts.ControllerProbe;
 import io.slurmops.commands.alerts.HealthProbe;
 import io.slurmops.commands.alerts.NodeProbe;
@@ -34,6 +43,7 @@ import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.Transport;
 import io.slurmops.commands.plan.PlanRunner;
 import io.slurmops.commands.read.ReadCommands;
+import io.slurmops.commands.site.AccountingDbProbe;
 import io.slurmops.commands.site.ClusterAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +83,11 @@ public final class Application implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.transport = transport;
-        this.cluster = new ClusterAccess(config.site(), transport);
+        this.cluster = new ClusterAccess(config.site(), transport, accountingDbProbe(config));
         this.knowledgeBase = KnowledgeBase.builtIn();
         this.alertStore = new InMemoryAlertStore();
         AlertConfig a = config.alerts();
-        this.probes = List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval()),
-                new AccountingProbe(a.interval()));
+        this.probes = alertProbes(a);
         AtomicReference<List<SlurmCommand>> all = new AtomicReference<>(List.of());
         List<SlurmCommand> commands = new ArrayList<>(ReadCommands.all(all::get));
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
@@ -104,6 +113,30 @@ public final class Application implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The JDBC accounting-DB probe for {@code check db}, or null when site.accountingDb is not configured. */
+    /**
+     * What the health watch runs. Each fault should raise exactly one incident, so overlapping
+     * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
+     * that node not responding, diagnosed with the node-side checks instead of a second alert.
+     */
+    private static List<HealthProbe> alertProbes(AlertConfig a) {
+        NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand()));
+        return List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval(), diagnoser),
+                new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
+                new CheckProbe("config", new CheckConfigCommand(), a.interval(), true),
+                new CheckProbe("clock", new CheckClockCommand(), a.interval(), true));
+    }
+
+    private static AccountingDbProbe accountingDbProbe(SlurmopsConfig config) {
+        AccountingDbConfig db = config.accountingDb();
+        if (!db.configured()) {
+            return null;
+        }
+        return new JdbcAccountingDbProbe(new AccountingDbSettings(db.url(), db.user(), db.password(),
+                db.passwordFile().isBlank() ? null : Path.of(db.passwordFile()), config.site().clusterName(),
+                db.connectTimeout()));
     }
 
     public static Application start(SlurmopsConfig config) {

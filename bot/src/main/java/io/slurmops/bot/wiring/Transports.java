@@ -26,6 +26,6 @@ final class Transports {
                 .idleExpiry(s.idleExpiry())
                 .maxSessionsPerHost(s.maxSessionsPerHost())
                 .build();
-        return new RoutingTransport(new LocalTransport(), new SshTransport(settings));
+        return new RoutingTransport(new LocalTransport(), new DeferredSshTransport(() -> new SshTransport(settings)));
     }
 }

@@ -85,7 +85,7 @@ class ConfigLoaderTest {
         assertThat(lab.access().roleOf("erin", "console")).contains(Role.ADMIN);
         assertThat(lab.access().roleOf("mallory", "console")).isEmpty();
         new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "x", "SLACK_APP_TOKEN", "y", "DISCORD_TOKEN", "z",
-                "SLURMOPS_DB_PASSWORD", "p")).load(root.resolve("config/slurmops.example.yaml"));
+                "SLURMOPS_DB_PASSWORD", "p", "SLURM_ACCT_DB_PASSWORD", "q")).load(root.resolve("config/slurmops.example.yaml"));
     }
 
     @Test

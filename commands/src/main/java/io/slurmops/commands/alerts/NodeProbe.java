@@ -1,14 +1,18 @@
 package io.slurmops.commands.alerts;
 
 import io.slurmops.commands.catalog.CommandContext;
+import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.reply.Status;
 import io.slurmops.commands.slurm.NodeRecord;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Down, drained, failing and not-responding nodes, one observation per node. The suggested fix
@@ -20,9 +24,13 @@ public final class NodeProbe implements HealthProbe {
     private static final List<String> SLURM_SET_REASONS = List.of("not responding", "node unexpectedly rebooted");
 
     private final Duration interval;
+    private final NodeFaultDiagnoser diagnoser;
+    /** Nodes seen "not responding" (idle*, mixed*) but not yet down at the previous poll. */
+    private Set<String> unresponsiveBefore = Set.of();
 
-    public NodeProbe(Duration interval) {
+    public NodeProbe(Duration interval, NodeFaultDiagnoser diagnoser) {
         this.interval = interval;
+        this.diagnoser = diagnoser;
     }
 
     @Override
@@ -35,29 +43,57 @@ public final class NodeProbe implements HealthProbe {
         return interval;
     }
 
+    private static boolean isSlurmSet(NodeRecord n) {
+        return !n.hasReason() || SLURM_SET_REASONS.stream().anyMatch(s -> n.reason().toLowerCase(Locale.ROOT).startsWith(s));
+    }
+
+    private static boolean onlyUnresponsive(NodeRecord n) {
+        return n.state().notResponding() && !n.state().isDown() && !n.state().isDrain();
+    }
+
+    private static boolean isDown(NodeRecord n) {
+        return n.state().isDown() || n.state().notResponding();
+    }
+
     @Override
-    public List<Observation> observe(CommandContext ctx) throws ProbeUnavailableException {
+    public synchronized List<Observation> observe(CommandContext ctx) throws ProbeUnavailableException {
         ExecResult r = ctx.cluster().slurm(NodeRecord.SINFO_ARGS);
         if (!r.ok()) {
             throw new ProbeUnavailableException("sinfo " + r.outcome() + ": " + ControllerProbe.firstLine(r));
         }
+        List<NodeRecord> all = NodeRecord.parseSinfo(r.stdout());
+        Set<String> unresponsiveNow = new HashSet<>();
+        all.stream().filter(NodeProbe::onlyUnresponsive).forEach(n -> unresponsiveNow.add(n.name()));
+        Set<String> confirmed = unresponsiveBefore;
+        unresponsiveBefore = unresponsiveNow;
+        // A restarted slurmd shows "idle*" for about a second: only a second sighting (or DOWN) counts.
+        List<NodeRecord> problems = all.stream().filter(n -> n.state().isProblem())
+                .filter(n -> !onlyUnresponsive(n) || confirmed.contains(n.name())).toList();
+        List<String> slurmDown = problems.stream().filter(n -> isSlurmSet(n) && isDown(n)).map(NodeRecord::name)
+                .toList();
+        Map<String, Finding> causes = diagnoser.diagnose(ctx, slurmDown);
         List<Observation> out = new ArrayList<>();
-        for (NodeRecord n : NodeRecord.parseSinfo(r.stdout())) {
-            if (!n.state().isProblem()) {
-                continue;
-            }
-            boolean slurmSet = SLURM_SET_REASONS.stream()
-                    .anyMatch(s -> n.reason().toLowerCase(Locale.ROOT).startsWith(s)) || !n.hasReason();
-            boolean down = n.state().isDown() || n.state().notResponding();
+        for (NodeRecord n : problems) {
+            boolean slurmSet = isSlurmSet(n);
+            boolean down = isDown(n);
             String repair = "";
             String diagnosis = "";
+            String cause = "";
             if (down && slurmSet) {
-                diagnosis = "node-not-responding";
-                repair = "restart slurmd " + n.name();
+                Finding f = causes.get(n.name());
+                if (f != null) {
+                    Finding bound = f.withContext(Map.of("node", n.name(), "hosts", n.name()));
+                    diagnosis = f.diagnosis().id();
+                    repair = bound.repairComplete() ? bound.repair() : "";
+                    cause = " — " + f.diagnosis().title();
+                } else {
+                    diagnosis = "node-not-responding";
+                    repair = "restart slurmd " + n.name();
+                }
             }
             Status severity = down ? Status.CRITICAL : Status.WARNING;
             String summary = n.name() + " is " + n.state().display()
-                    + (n.hasReason() ? ": " + n.reasonWithOrigin() : "")
+                    + (n.hasReason() ? ": " + n.reasonWithOrigin() : "") + cause
                     + (n.hasReason() && !slurmSet ? " (set by a person or a health checker: no automatic fix)" : "");
             out.add(Observation.of(name(), n.name(), severity, summary, diagnosis, repair));
         }

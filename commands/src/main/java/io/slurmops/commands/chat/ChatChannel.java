@@ -21,7 +21,17 @@ public interface ChatChannel {
         return post(reply);
     }
 
-    /** Marks a message with an emoji, e.g. 👀 on receipt and ✅/❌ when done. Optional. */
+    /**
+     * Marks a message with an emoji, e.g. 👀 on receipt and ✅/❌ when done. Optional. The emoji is a
+     * Slack-style name ("eyes", "white_check_mark", "x") or the Unicode character; adapters translate.
+     */
     default void react(String messageId, String emoji) {
+    }
+
+    /**
+     * Replaces a message this channel posted, e.g. a plan once its vote is over (buttons gone, verdict
+     * shown). Optional: platforms without editing ignore it.
+     */
+    default void update(String messageId, Reply reply) {
     }
 }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class KnowledgeBase {
 
     private static final String RESOURCE = "diagnoses.txt";
+    /** Named groups in a pattern's source ({@code Pattern.namedGroups()} needs Java 20). */
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
     private final List<Diagnosis> entries;
 
     public KnowledgeBase(List<Diagnosis> entries) {
@@ -57,7 +59,7 @@ public final class KnowledgeBase {
             for (Pattern p : d.patterns()) {
                 Matcher m = p.matcher(text);
                 if (m.find()) {
-                    found.putIfAbsent(d.id(), new Finding(d, lineAround(text, m.start())));
+                    found.putIfAbsent(d.id(), new Finding(d, lineAround(text, m.start()), captures(p, m)));
                     break;
                 }
             }
@@ -65,10 +67,66 @@ public final class KnowledgeBase {
         return new ArrayList<>(found.values());
     }
 
+    /**
+     * Like {@link #match}, but the evidence of each finding is the <em>latest</em> line that shows it:
+     * in a log the most recent occurrence is the one that matters.
+     */
+    public List<Finding> matchLatest(List<String> lines) {
+        Map<String, Finding> found = new LinkedHashMap<>();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            for (Finding f : match(lines.get(i))) {
+                found.putIfAbsent(f.diagnosis().id(), f);
+            }
+        }
+        List<Finding> ordered = new ArrayList<>();
+        for (Diagnosis d : entries) {
+            if (found.containsKey(d.id())) {
+                ordered.add(found.get(d.id()));
+            }
+        }
+        return ordered;
+    }
+
+    /** Every finding with the caller's context ({@code node}, {@code hosts} …) added to its bindings. */
+    public static List<Finding> withContext(List<Finding> findings, Map<String, String> context) {
+        return findings.stream().map(f -> f.withContext(context)).toList();
+    }
+
+    /** One finding per diagnosis, in order: the first one seen keeps its evidence and bindings. */
+    public static List<Finding> distinct(List<Finding> findings) {
+        Map<String, Finding> byId = new LinkedHashMap<>();
+        findings.forEach(f -> byId.putIfAbsent(f.diagnosis().id(), f));
+        return new ArrayList<>(byId.values());
+    }
+
     /** A finding for a known condition the bot detected itself (not from a message). */
     public Finding finding(String id, String evidence) {
+        return finding(id, evidence, Map.of());
+    }
+
+    public Finding finding(String id, String evidence, Map<String, String> bindings) {
         Diagnosis d = byId(id).orElseThrow(() -> new IllegalArgumentException("no diagnosis " + id));
-        return new Finding(d, evidence);
+        return new Finding(d, evidence, bindings);
+    }
+
+    /** Named groups of the pattern that matched; "node" and "hosts" stand for each other. */
+    private static Map<String, String> captures(Pattern p, Matcher m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher names = GROUP_NAME.matcher(p.pattern());
+        while (names.find()) {
+            String name = names.group(1);
+            String v = m.group(name);
+            if (v != null && !v.isBlank()) {
+                out.put(name, v);
+            }
+        }
+        if (out.containsKey("node")) {
+            out.putIfAbsent("hosts", out.get("node"));
+        }
+        if (out.containsKey("hosts")) {
+            out.putIfAbsent("node", out.get("hosts"));
+        }
+        return out;
     }
 
     /** The blocks a reply attaches for its findings: cause, next check and the suggested repair. */
@@ -83,9 +141,9 @@ public final class KnowledgeBase {
             }
             fields.add(Map.entry("Cause", d.cause()));
             if (!d.check().isBlank()) {
-                fields.add(Map.entry("Check", d.check()));
+                fields.add(Map.entry("Check", "`" + prefix + " " + f.check() + "`"));
             }
-            fields.add(Map.entry("Repair", d.hasRepair() ? "`" + prefix + " " + d.repair() + "`"
+            fields.add(Map.entry("Repair", d.hasRepair() ? "`" + prefix + " " + f.repair() + "`"
                     : "needs a human decision (see the runbook)"));
             blocks.add(new Block.Fields(fields));
         }

@@ -10,21 +10,30 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs commands where the site says they belong: Slurm clients on the controller (with the
- * site's Slurm environment and timeout), services through the site's service manager.
+ * site's Slurm environment and timeout), services through the site's service manager, node
+ * commands fanned out over the nodes. Also hands out the accounting-DB probe when the site has one.
  */
 public final class ClusterAccess {
 
     private final SiteProfile site;
     private final Transport transport;
     private final Executor executor;
+    private final AccountingDbProbe accountingDb;
 
     public ClusterAccess(SiteProfile site, Transport transport) {
+        this(site, transport, null);
+    }
+
+    /** @param accountingDb the accounting-DB probe, null when the site configured none */
+    public ClusterAccess(SiteProfile site, Transport transport, AccountingDbProbe accountingDb) {
         this.site = site;
         this.transport = transport;
         this.executor = new Executor(transport, site.fanout());
+        this.accountingDb = accountingDb;
     }
 
     public SiteProfile site() {
@@ -33,6 +42,11 @@ public final class ClusterAccess {
 
     public Transport transport() {
         return transport;
+    }
+
+    /** The accounting-DB probe, when {@code site.accountingDb} is configured. */
+    public Optional<AccountingDbProbe> accountingDb() {
+        return Optional.ofNullable(accountingDb);
     }
 
     /** A Slurm client command (scontrol, sinfo, squeue, sacct …) on the controller. */
@@ -47,6 +61,11 @@ public final class ClusterAccess {
     /** Any command on the controller host. */
     public ExecResult onController(List<String> argv, Duration timeout) {
         return transport.exec(new HostCommand(site.controller(), argv, timeout));
+    }
+
+    /** A command on the controller host with bytes on its standard input (e.g. a credential for unmunge). */
+    public ExecResult onController(List<String> argv, Duration timeout, byte[] stdin) {
+        return transport.exec(new HostCommand(site.controller(), argv, timeout, stdin));
     }
 
     /** Any command on one host, with the node timeout. */

@@ -16,14 +16,28 @@ public record NodeRecord(String name, NodeState state, String reason, String rea
 
     public static List<NodeRecord> parseSinfo(String output) {
         Map<String, NodeRecord> byName = new LinkedHashMap<>();
+        String lastName = null;
+        boolean duplicate = false;
         for (String line : output.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
             String[] f = line.split("\\|", 5);
+            if (f.length < 5 && duplicate) {
+                continue;
+            }
+            if (f.length < 5 && lastName != null) {
+                // A reason set with a newline goes on over the next lines (real: scontrol update Reason=$'a\nb').
+                NodeRecord prev = byName.get(lastName);
+                byName.put(lastName, new NodeRecord(prev.name(), prev.state(), prev.reason() + "\n" + line.strip(),
+                        prev.reasonUser(), prev.reasonTime()));
+                continue;
+            }
             if (f.length < 5) {
                 throw new IllegalArgumentException("unexpected sinfo line: " + line);
             }
+            lastName = f[0].strip();
+            duplicate = byName.containsKey(lastName);
             String reason = "none".equals(f[4].strip()) ? "" : f[4].strip();
             String user = "Unknown".equals(f[2].strip()) ? "" : f[2].strip();
             String time = "Unknown".equals(f[3].strip()) ? "" : f[3].strip();

@@ -1,0 +1,95 @@
+package io.slurmops.adapters.chat.discord;
+
+import io.slurmops.adapters.chat.Emoji;
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.reply.Reply;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HexFormat;
+
+/**
+ * One conversation on Discord: a channel, with every reply sent as a reply (message reference) to the
+ * command, so the answer is linked to the question in a busy channel. Cut output is attached in full.
+ * Calls block ({@code complete()}): they run on the adapter's worker threads, never on JDA's.
+ */
+final class DiscordReplyChannel implements ChatChannel {
+
+    static final String APPROVE_PREFIX = "slurmops_approve:";
+    static final String DENY_PREFIX = "slurmops_deny:";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MessageChannel channel;
+    private final String replyTo;
+    private final DiscordReplyRenderer renderer;
+
+    DiscordReplyChannel(MessageChannel channel, String replyTo, DiscordReplyRenderer renderer) {
+        this.channel = channel;
+        this.replyTo = replyTo;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public String post(Reply reply) {
+        return send(build(renderer.render(reply), null));
+    }
+
+    /** The plan with ✅/❌ already on it and Approve/Deny buttons (custom id = action + vote key). */
+    @Override
+    public String postForVote(Reply plan) {
+        String id = send(build(renderer.render(plan), newVoteKey()));
+        react(id, Emoji.DONE);
+        react(id, Emoji.FAILED);
+        return id;
+    }
+
+    @Override
+    public void react(String messageId, String emoji) {
+        channel.addReactionById(messageId, net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode(Emoji.toUnicode(emoji)))
+                .complete();
+    }
+
+    /** Replaces the message whole: content, attachment, and no buttons any more. */
+    @Override
+    public void update(String messageId, Reply reply) {
+        channel.editMessageById(messageId, MessageEditBuilder.fromCreateData(build(renderer.render(reply), null)).build())
+                .complete();
+    }
+
+    private String send(MessageCreateData data) {
+        var action = channel.sendMessage(data);
+        if (replyTo != null) {
+            // A deleted command message must not make the answer fail.
+            action = action.setMessageReference(replyTo).failOnInvalidReply(false).mentionRepliedUser(false);
+        }
+        return action.complete().getId();
+    }
+
+    private static MessageCreateData build(DiscordMessage message, String voteKey) {
+        MessageCreateBuilder b = new MessageCreateBuilder()
+                .setContent(message.content())
+                // Output may contain "@everyone" or user mentions: never ping anyone from a reply.
+                .setAllowedMentions(EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class));
+        message.fullText().ifPresent(full ->
+                b.setFiles(FileUpload.fromData(full.getBytes(StandardCharsets.UTF_8), message.fileName())));
+        if (voteKey != null) {
+            b.setComponents(ActionRow.of(Button.success(APPROVE_PREFIX + voteKey, "✅ Approve"),
+                    Button.danger(DENY_PREFIX + voteKey, "❌ Deny")));
+        }
+        return b.build();
+    }
+
+    private static String newVoteKey() {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return "vote-" + HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,95 @@
+package io.slurmops.adapters.chat.slack;
+
+import io.slurmops.adapters.chat.Emoji;
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.reply.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.function.BiConsumer;
+
+/**
+ * One conversation on Slack: a channel and the thread of the command. Every reply goes into that
+ * thread so an incident channel stays readable; cut output is uploaded into the same thread.
+ */
+final class SlackThread implements ChatChannel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackThread.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SlackWebApi web;
+    private final SlackReplyRenderer renderer;
+    private final String channel;
+    private final String threadTs;
+    private final BiConsumer<String, String> postedInThread;
+
+    /** @param postedInThread told (message ts, thread ts) of each post, so votes on it find the thread */
+    SlackThread(SlackWebApi web, SlackReplyRenderer renderer, String channel, String threadTs,
+                BiConsumer<String, String> postedInThread) {
+        this.web = web;
+        this.renderer = renderer;
+        this.channel = channel;
+        this.threadTs = threadTs;
+        this.postedInThread = postedInThread;
+    }
+
+    String channel() {
+        return channel;
+    }
+
+    String threadTs() {
+        return threadTs;
+    }
+
+    @Override
+    public String post(Reply reply) {
+        return send(renderer.render(reply));
+    }
+
+    /** The plan with ✅/❌ already on it (one click to vote) and Approve/Deny buttons. */
+    @Override
+    public String postForVote(Reply plan) {
+        String ts = send(renderer.renderForVote(plan, newVoteKey()));
+        react(ts, Emoji.DONE);
+        react(ts, Emoji.FAILED);
+        return ts;
+    }
+
+    @Override
+    public void react(String messageId, String emoji) {
+        web.react(channel, messageId, Emoji.toSlackName(emoji));
+    }
+
+    @Override
+    public void update(String messageId, Reply reply) {
+        SlackMessage message = renderer.render(reply);
+        web.update(channel, messageId, message);
+        attachIfCut(message);
+    }
+
+    private String send(SlackMessage message) {
+        String ts = web.postMessage(channel, threadTs, message);
+        postedInThread.accept(ts, threadTs);
+        attachIfCut(message);
+        return ts;
+    }
+
+    private void attachIfCut(SlackMessage message) {
+        message.fullText().ifPresent(full -> {
+            try {
+                web.upload(channel, threadTs, message.fileName(), full, "Full output: " + message.fileName());
+            } catch (RuntimeException e) {
+                // The cut message is already posted; a failed upload must not turn it into an error.
+                LOG.warn("slack: could not upload {} to {}: {}", message.fileName(), channel, e.getMessage());
+            }
+        });
+    }
+
+    private static String newVoteKey() {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return "vote-" + HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,63 @@
+package io.slurmops.bot.wiring;
+
+import io.slurmops.adapters.chat.discord.DiscordAdapter;
+import io.slurmops.adapters.chat.slack.SlackAdapter;
+import io.slurmops.bot.config.ChatConfig;
+import io.slurmops.commands.chat.ChatHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The connected chat platforms. {@link #start} connects each configured one in turn (Slack, then
+ * Discord); if one fails, those already connected are closed and the failure, which names the
+ * platform and the setting to check, goes to the caller.
+ */
+public final class ChatAdapters implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatAdapters.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private ChatAdapters() {
+    }
+
+    /**
+     * @param prefix  the command prefix of the configuration (e.g. "!slurm")
+     * @param handler usually {@code Application.bot()}
+     */
+    public static ChatAdapters start(ChatConfig config, String prefix, ChatHandler handler) {
+        ChatAdapters adapters = new ChatAdapters();
+        try {
+            config.slack().ifPresent(s -> {
+                SlackAdapter slack = new SlackAdapter(s, prefix, handler);
+                adapters.started.push(slack);
+                slack.start();
+            });
+            config.discord().ifPresent(d -> {
+                DiscordAdapter discord = new DiscordAdapter(d, prefix, handler);
+                adapters.started.push(discord);
+                discord.start();
+            });
+        } catch (RuntimeException e) {          // ChatStartException names the platform and setting
+            adapters.close();
+            throw e;
+        }
+        return adapters;
+    }
+
+    /** Disconnects in reverse order of connection. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable a = started.pop();
+            try {
+                a.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", a.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.slurmops.commands.read;
+
+import io.slurmops.commands.catalog.CommandContext;
+import io.slurmops.commands.catalog.CommandSpec;
+import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.catalog.OptionSpec;
+import io.slurmops.commands.catalog.SlurmCommand;
+import io.slurmops.commands.catalog.UsageException;
+import io.slurmops.commands.diagnosis.Finding;
+import io.slurmops.commands.diagnosis.KnowledgeBase;
+import io.slurmops.commands.exec.ExecResult;
+import io.slurmops.commands.reply.Reply;
+import io.slurmops.commands.reply.Status;
+import io.slurmops.commands.site.LogSource;
+import io.slurmops.commands.site.SiteProfile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The end of a daemon's log, optionally filtered by a regular expression, with the knowledge base's
+ * findings over those lines. The filter runs here in Java: it never reaches a shell or grep.
+ */
+public final class LogsCommand implements SlurmCommand {
+
+    /** Daemons whose log lives on each node; the others live on the controller side. */
+    private static final List<String> NODE_DAEMONS = List.of("slurmd");
+    /** With --grep, this many lines are read and filtered, so a rare message is still found. */
+    private static final int GREP_WINDOW = 5000;
+
+    private static final CommandSpec SPEC = CommandSpec.builder("logs")
+            .arguments("DAEMON [HOST]", 1, 2)
+            .summary("The last lines of a daemon's log (slurmctld, slurmdbd, slurmd HOST, munge, mariadb) with a diagnosis")
+            .description("Reads the log where the site says it is (a file with `tail`, or the journal). slurmd's log is "
+                    + "read on the node, so it needs a HOST. --grep filters with a Java regular expression over the last "
+                    + GREP_WINDOW + " lines; the knowledge base then explains the errors it recognises.")
+            .option(OptionSpec.value("lines", "N", "how many lines to show, 1 to 500 (default 50)"))
+            .option(OptionSpec.value("grep", "RE", "only lines matching this regular expression"))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
+        String usage = SPEC.usage(ctx.prefix());
+        SiteProfile site = ctx.cluster().site();
+        String daemon = inv.arg(0).toLowerCase(java.util.Locale.ROOT);
+        Optional<LogSource> source = site.log(daemon);
+        if (source.isEmpty()) {
+            throw new UsageException("no log configured for `" + daemon + "`; known: "
+                    + String.join(", ", new TreeSet<>(site.logs().keySet())), usage);
+        }
+        int lines = inv.intOption("lines", 50, 1, 500, ctx.prefix());
+        Optional<Pattern> grep = grep(inv.option("grep"), usage);
+        Optional<String> host = inv.optionalArg(1);
+        boolean onNode = NODE_DAEMONS.contains(daemon);
+        if (onNode && host.isEmpty()) {
+            throw new UsageException("the " + daemon + " log is on each node: name the node, e.g. `" + ctx.prefix()
+                    + " logs " + daemon + " node001`", usage);
+        }
+        if (host.isPresent()) {
+            NodeTargets.requireNode(ctx, host.get(), usage);
+            if (!onNode && !daemon.equals("munge")) {
+                throw new UsageException("the " + daemon + " log is read on the controller side; leave out the host",
+                        usage);
+            }
+        }
+        List<String> argv = source.get().tailArgv(grep.isPresent() ? Math.max(lines, GREP_WINDOW) : lines);
+        String where = host.orElse(daemon.equals("slurmdbd") || daemon.equals("mariadb") ? site.dbdHost() : site.controller());
+        ExecResult r = host.isPresent() || !where.equals(site.controller())
+                ? ctx.cluster().onHost(where, argv)
+                : ctx.cluster().onController(argv, site.nodeTimeout());
+        String title = daemon + " log" + host.map(h -> " on " + h).orElse("") + " (" + source.get().describe() + ")";
+        if (!r.ok()) {
+            return Reply.builder("Could not read the " + title + ": " + r.outcome()).status(Status.ERROR)
+                    .code(r.combinedOutput().isBlank() ? r.outcome() : r.combinedOutput().strip()).build();
+        }
+        List<String> all = r.stdout().lines().toList();
+        List<String> shown = grep.map(p -> all.stream().filter(l -> p.matcher(l).find()).toList()).orElse(all);
+        shown = shown.subList(Math.max(0, shown.size() - lines), shown.size());
+        List<Finding> findings = KnowledgeBase.withContext(ctx.knowledgeBase().matchLatest(shown),
+                host.map(h -> Map.of("node", h, "hosts", h)).orElse(Map.of()));
+        Reply.Builder reply = Reply.builder(title + ": " + shown.size() + " line(s)"
+                + grep.map(p -> " matching `" + p.pattern() + "`").orElse(""))
+                .status(findings.isEmpty() ? Status.INFO : Status.WARNING);
+        reply.code(shown.isEmpty() ? "(no lines)" : String.join("\n", shown));
+        reply.addAll(KnowledgeBase.render(findings, ctx.prefix()));
+        return reply.build();
+    }
+
+    private static Optional<Pattern> grep(Optional<String> raw, String usage) throws UsageException {
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raw.get().isEmpty() || raw.get().length() > 200) {
+            throw new UsageException("--grep needs a regular expression of 1 to 200 characters", usage);
+        }
+        try {
+            return Optional.of(Pattern.compile(raw.get()));
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--grep `" + raw.get() + "` is not a valid regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex(), usage);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.slurmops.commands.read;
+
+import io.slurmops.commands.alerts.CheckProbe;
+import io.slurmops.commands.alerts.NodeFaultDiagnoser;
+import io.slurmops.commands.alerts.NodeProbe;
+import io.slurmops.commands.alerts.Observation;
+import io.slurmops.commands.alerts.ProbeUnavailableException;
+import io.slurmops.commands.exec.FailureKind;
+import io.slurmops.commands.reply.Status;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.slurmops.commands.read.ScriptedCluster.exit;
+import static io.slurmops.commands.read.ScriptedCluster.failed;
+import static io.slurmops.commands.read.ScriptedCluster.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The alert probes over a scripted cluster: which fault, which diagnosis, which fix. */
+class AlertProbesTest {
+
+    private static final String SINFO = "sinfo -h -N -o %N|%T|%u|%H|%E";
+
+    private static NodeProbe nodeProbe() {
+        return new NodeProbe(Duration.ofSeconds(5),
+                new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand())));
+    }
+
+    private static ScriptedCluster healthyNodeSide(ScriptedCluster c) {
+        return c.on("localhost", "systemctl is-active", ok("active\nactive\nactive\nactive\n"))
+                .on("*", "systemctl is-active slurmd munge", ok("active\nactive\n"))
+                .on("*", "munge -n", cmd -> ok("MUNGE:cred-of-" + cmd.host() + ":\n").apply(cmd))
+                .on("localhost", "unmunge -n", ok("STATUS: Success (0)\n"));
+    }
+
+    @Test
+    void aDeadSlurmdIsDiagnosedAndGetsARestart() throws ProbeUnavailableException {
+        ScriptedCluster c = healthyNodeSide(ScriptedCluster.lab())
+                .on("localhost", SINFO, ok("node001|idle|Unknown|Unknown|none\n"
+                        + "node002|down*|slurm|2026-11-25T22:22:01|Not responding\n"))
+                .on("node002", "systemctl is-active slurmd munge", exit(3, "inactive\nactive\n", ""));
+        List<Observation> seen = nodeProbe().observe(c.context());
+        assertThat(seen).singleElement().satisfies(o -> {
+            assertThat(o.key()).isEqualTo("nodes:node002");
+            assertThat(o.severity()).isEqualTo(Status.CRITICAL);
+            assertThat(o.repair()).isEqualTo("restart slurmd node002");
+            assertThat(o.summary()).contains("down*").contains("Not responding");
+        });
+    }
+
+    @Test
+    void aForeignMungeKeyGetsAKeySyncNotASlurmdRestart() throws ProbeUnavailableException {
+        ScriptedCluster c = healthyNodeSide(ScriptedCluster.lab())
+                .on("localhost", SINFO, ok("node003|down*|slurm|2026-11-25T22:22:01|Not responding\n"))
+                .on("localhost", "unmunge -n", cmd -> ScriptedCluster.stdin(cmd).contains("node003")
+                        ? exit(14, "", "unmunge: Error: Invalid credential\n").apply(cmd)
+                        : ok("STATUS: Success (0)\n").apply(cmd));
+        List<Observation> seen = nodeProbe().observe(c.context());
+        assertThat(seen).singleElement().satisfies(o -> {
+            assertThat(o.diagnosisId()).isEqualTo("munge-invalid-credential");
+            assertThat(o.repair()).isEqualTo("sync munge node003");
+            assertThat(o.summary()).contains("munge key differs");
+        });
+    }
+
+    @Test
+    void notRespondingOnceIsABlinkTwiceIsAFault() throws ProbeUnavailableException {
+        ScriptedCluster c = healthyNodeSide(ScriptedCluster.lab())
+                .on("localhost", SINFO, ok("node001|idle*|Unknown|Unknown|none\n"));
+        NodeProbe probe = nodeProbe();
+        assertThat(probe.observe(c.context())).isEmpty();
+        assertThat(probe.observe(c.context())).singleElement()
+                .satisfies(o -> assertThat(o.repair()).isEqualTo("restart slurmd node001"));
+    }
+
+    @Test
+    void aNodeDrainedByAPersonIsReportedWithoutAFix() throws ProbeUnavailableException {
+        ScriptedCluster c = healthyNodeSide(ScriptedCluster.lab())
+                .on("localhost", SINFO, ok("node004|drained|alice|2026-11-25T22:40:01|bad DIMM\n"
+                        + "node003|drained|root|2026-11-25T22:40:01|NHC: check_fs_mount failed\n"));
+        List<Observation> seen = nodeProbe().observe(c.context());
+        assertThat(seen).hasSize(2).allSatisfy(o -> {
+            assertThat(o.severity()).isEqualTo(Status.WARNING);
+            assertThat(o.repair()).isEmpty();
+            assertThat(o.summary()).contains("no automatic fix");
+        });
+        assertThat(c.callsTo("munge -n")).isEmpty(); // nothing to diagnose on drained nodes
+    }
+
+    @Test
+    void configDriftIsOneIncidentWithTheSyncFix() throws ProbeUnavailableException {
+        ScriptedCluster c = ScriptedCluster.lab()
+                .on("*", "md5sum /etc/slurm/slurm.conf", ok("aaaa  /etc/slurm/slurm.conf\n"))
+                .on("node004", "md5sum", ok("bbbb  /etc/slurm/slurm.conf\n"));
+        List<Observation> seen = new CheckProbe("config", new CheckConfigCommand(), Duration.ofSeconds(30), true)
+                .observe(c.context());
+        assertThat(seen).singleElement().satisfies(o -> {
+            assertThat(o.key()).isEqualTo("config:config");
+            assertThat(o.repair()).isEqualTo("sync config node004");
+            assertThat(o.subject()).isEqualTo("node004");
+        });
+    }
+
+    @Test
+    void aCheckThatNeedsNodesWaitsWhileTheControllerCannotListThem() {
+        ScriptedCluster c = ScriptedCluster.lab()
+                .on("localhost", "sinfo -h -N -o %N", exit(1, "", "slurm_load_partitions: Unable to contact slurm controller (connect failure)\n"));
+        assertThatThrownBy(() -> new CheckProbe("config", new CheckConfigCommand(), Duration.ofSeconds(30), true)
+                .observe(c.context())).isInstanceOf(ProbeUnavailableException.class).hasMessageContaining("sinfo");
+        assertThatThrownBy(() -> nodeProbe().observe(ScriptedCluster.lab().on("localhost", SINFO,
+                failed(FailureKind.TIMEOUT, "after 20s")).context())).isInstanceOf(ProbeUnavailableException.class);
+    }
+}
