@@ -78,16 +78,18 @@ final class ApprovalDesk {
         }
         String hash = plan.hash();
         int needed = policy.approvalsNeeded(risk);
-        Instant expires = now.plus(policy.expiry());
+        Instant planned = clock.instant();
+        // The approval window starts when the plan is shown, not when the line was typed.
+        Instant expires = planned.plus(policy.expiry());
         store.transaction(tx -> {
             tx.attachPlan(id, PlanCodec.encode(plan), hash, needed, expires);
-            tx.append(AuditEntry.of(AuditKind.PLANNED, now).request(id).actor(m.userId(), m.userName())
+            tx.append(AuditEntry.of(AuditKind.PLANNED, planned).request(id).actor(m.userId(), m.userName())
                     .where(m.platform(), m.channelId()).line(line).planHash(hash)
                     .detail(plan.summary() + " · needs " + needed + " approval(s) · expires " + expires).build());
             return null;
         });
         Reply message = PlanMessage.render(new PlanMessage.Request(id, m.userId(), m.userName(), risk.label(), needed,
-                plan, hash, expires, authorizer.approvers(m.channelId()), prefix, clock.getZone(), now));
+                plan, hash, expires, authorizer.approvers(m.channelId()), prefix, clock.getZone(), planned));
         channels.remember(id, ch);
         String messageId = ch.postForVote(message);
         if (messageId != null) {
