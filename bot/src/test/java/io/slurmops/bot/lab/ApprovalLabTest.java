@@ -63,4 +63,19 @@ class ApprovalLabTest {
         assertThat(audit.output()).contains("REQUESTED").contains("VOTE_IGNORED").contains("APPROVED")
                 .contains("STARTED").contains("STEP").contains("exits localhost=0").contains("SUCCEEDED");
     }
+
+    @Test
+    void theRunbookServiceOrderIsCheckedAgainstTheRealDaemons() throws Exception {
+        LabCluster.Result dbd = SlurmopsProcess.run(state, "run", "--as", "alice", "!slurm stop slurmdbd");
+        assertThat(dbd.exitCode()).as(dbd.output()).isEqualTo(3);
+        assertThat(dbd.output()).contains("cannot stop slurmdbd while slurmctld is running: stop slurmctld first");
+        LabCluster.Result munge = SlurmopsProcess.run(state, "run", "--as", "alice", "!slurm stop munge " + NODE);
+        assertThat(munge.exitCode()).as(munge.output()).isEqualTo(3);
+        assertThat(munge.output()).contains("cannot stop munge on node004 while slurmd runs there");
+        LabCluster.Result restart = SlurmopsProcess.run(state, "run", "--as", "alice", "!slurm restart slurmdbd");
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("/var/lib/slurmlab/bin/systemctl restart slurmdbd");
+        LabCluster.Result audit = SlurmopsProcess.run(state, "audit");
+        assertThat(audit.output()).contains("REJECTED").contains("PLANNED");
+    }
 }

@@ -24,16 +24,19 @@ class NodeRepairLabTest {
 
     private static final String NODE = "node004";
     private static final String KEY = "/etc/munge/munge.key";
+    private static final String CONF = "/etc/slurm/slurm.conf";
 
     @TempDir
     Path state;
 
     @AfterEach
-    void restoreTheKey() throws Exception {
-        if (!nodeKeyDigest().equals(headKeyDigest())) {
-            Process p = new ProcessBuilder(LabCluster.labScript().toString(), "node-exec", NODE, "sh", "-c",
-                    "cat > " + KEY).redirectInput(new File(KEY)).start();
-            p.waitFor(30, TimeUnit.SECONDS);
+    void restoreTheNode() throws Exception {
+        for (String file : List.of(KEY, CONF)) {
+            if (!nodeDigest(file).equals(headDigest(file))) {
+                Process p = new ProcessBuilder(LabCluster.labScript().toString(), "node-exec", NODE, "sh", "-c",
+                        "cat > " + file).redirectInput(new File(file)).start();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
         }
         SlurmopsProcess.resume(NODE);
     }
@@ -60,11 +63,36 @@ class NodeRepairLabTest {
         assertThat(LabCluster.run(List.of("wait-idle", "30")).exitCode()).isZero();
     }
 
+    @Test
+    void aDriftedSlurmConfIsReplacedByTheControllersThenReconfigured() throws Exception {
+        SlurmopsProcess.idleNode(NODE);
+        // A comment is drift enough for the digest, and harmless to the shared lab.
+        assertThat(LabCluster.onNode(NODE, "sh", "-c", "echo '# drift from a test' >> " + CONF).exitCode()).isZero();
+        assertThat(nodeDigest(CONF)).isNotEqualTo(headDigest(CONF));
+
+        LabCluster.Result ask = SlurmopsProcess.run(state, "run", "--as", "alice", "!slurm sync config " + NODE);
+        assertThat(ask.exitCode()).as(ask.output()).isZero();
+        assertThat(ask.output()).contains("node004: install -m 0644 /dev/stdin /etc/slurm/slurm.conf")
+                .contains("localhost: scontrol reconfig").contains("sha256 " + headDigest(CONF).substring(0, 12));
+        LabCluster.Result run = SlurmopsProcess.run(state, "run", "--as", "dave", "!slurm approve 1");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(nodeDigest(CONF)).isEqualTo(headDigest(CONF));
+        assertThat(LabCluster.onNode(NODE, "stat", "-c", "%U:%G %a", CONF).output().strip()).isEqualTo("root:root 644");
+    }
+
     private static String nodeKeyDigest() throws Exception {
-        return LabCluster.onNode(NODE, "sha256sum", KEY).output().strip().split("\\s+")[0];
+        return nodeDigest(KEY);
     }
 
     private static String headKeyDigest() throws Exception {
-        return LabCluster.exec(List.of("sha256sum", KEY), 30).output().strip().split("\\s+")[0];
+        return headDigest(KEY);
+    }
+
+    private static String nodeDigest(String file) throws Exception {
+        return LabCluster.onNode(NODE, "sha256sum", file).output().strip().split("\\s+")[0];
+    }
+
+    private static String headDigest(String file) throws Exception {
+        return LabCluster.exec(List.of("sha256sum", file), 30).output().strip().split("\\s+")[0];
     }
 }
