@@ -284,4 +284,39 @@ public final class StoreTx {
         }
         return out;
     }
+
+    // ---- alert incidents and silences
+
+    public long nextIncidentId() throws SQLException {
+        return IncidentTable.nextId(c);
+    }
+
+    public void saveIncident(IncidentRow row) throws SQLException {
+        IncidentTable.save(c, row);
+    }
+
+    public Optional<IncidentRow> latestIncident(String key) throws SQLException {
+        return IncidentTable.latest(c, key);
+    }
+
+    public List<IncidentRow> openIncidents() throws SQLException {
+        return IncidentTable.open(c);
+    }
+
+    public List<IncidentRow> incidentsSince(Instant since) throws SQLException {
+        return IncidentTable.since(c, since);
+    }
+
+    public Optional<IncidentRow> incidentByMessage(String messageId) throws SQLException {
+        return IncidentTable.byMessage(c, messageId);
+    }
+
+    public SilenceRow addSilence(String target, Instant until, String reason, String by, Instant now)
+            throws SQLException {
+        return IncidentTable.addSilence(c, target, until, reason, by, now);
+    }
+
+    public List<SilenceRow> activeSilences(Instant now) throws SQLException {
+        return IncidentTable.activeSilences(c, now);
+    }
 }

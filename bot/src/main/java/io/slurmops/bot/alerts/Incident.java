@@ -65,4 +65,9 @@ public record Incident(long id, String key, String probe, String subject, Status
         return new Incident(id, key, probe, subject, severity, summary, diagnosisId, repair, openedAt, lastSeenAt,
                 resolvedAt, messageId, missedPolls, flaps, firstResponseAt == null ? at : firstResponseAt, at, request);
     }
+
+    public Incident withRequest(String request) {
+        return new Incident(id, key, probe, subject, severity, summary, diagnosisId, repair, openedAt, lastSeenAt,
+                resolvedAt, messageId, missedPolls, flaps, firstResponseAt, approvedAt, request);
+    }
 }

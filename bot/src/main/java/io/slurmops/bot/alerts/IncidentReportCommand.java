@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Incident timelines (detected, first response, approval, recovery) next to the runbook's
@@ -37,9 +39,12 @@ public final class IncidentReportCommand implements SlurmCommand {
             .build();
 
     private final AlertStore store;
+    private final Function<String, Optional<Instant>> approvedAt;
 
-    public IncidentReportCommand(AlertStore store) {
+    /** @param approvedAt when the request with this id was approved, if it was (looked up in the store) */
+    public IncidentReportCommand(AlertStore store, Function<String, Optional<Instant>> approvedAt) {
         this.store = store;
+        this.approvedAt = approvedAt;
     }
 
     @Override
@@ -67,10 +72,17 @@ public final class IncidentReportCommand implements SlurmCommand {
             String verdict = i.duration().isEmpty() || rto.max() == null ? "-"
                     : i.duration().get().compareTo(rto.max()) <= 0 ? "within RTO" : "OVER RTO";
             t.append(String.format("%-5s %-22s %-10s %-10s %-10s %-10s %-18s %s%n", "#" + i.id(), cut(i.subject(), 22),
-                    since(i.openedAt(), i.firstResponseAt()), since(i.openedAt(), i.approvedAt()), recovery,
+                    since(i.openedAt(), i.firstResponseAt()), since(i.openedAt(), approval(i)), recovery,
                     rto.target(), cut(rto.failure(), 18), verdict));
         }
         return r.code(t.toString()).paragraph("Times are from detection. RTOs: runbook slide 20.").build();
+    }
+
+    private Instant approval(Incident i) {
+        if (i.approvedAt() != null || i.requestId() == null) {
+            return i.approvedAt();
+        }
+        return approvedAt.apply(i.requestId()).orElse(null);
     }
 
     private static String since(Instant from, Instant to) {

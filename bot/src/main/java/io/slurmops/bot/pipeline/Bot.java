@@ -74,6 +74,18 @@ public final class Bot implements ChatHandler {
         handle(message, channel);
     }
 
+    /** Reactions on messages that are not plans (an alert's suggested fix); true when it took the reaction. */
+    @FunctionalInterface
+    public interface ReactionHook {
+        boolean handle(ReactionEvent reaction, ChatChannel channel);
+    }
+
+    private volatile ReactionHook reactionHook = (r, c) -> false;
+
+    public void setReactionHook(ReactionHook hook) {
+        this.reactionHook = hook;
+    }
+
     @Override
     public void onReaction(ReactionEvent reaction, ChatChannel channel) {
         if (approvals == null) {
@@ -85,6 +97,9 @@ public final class Bot implements ChatHandler {
             }
             if (!approvals.firstDelivery(reaction.platform(), "reaction:" + reaction.eventId())) {
                 LOG.debug("redelivered reaction {} ignored", reaction.eventId());
+                return;
+            }
+            if (reactionHook.handle(reaction, channel)) {
                 return;
             }
             approvals.onReaction(reaction, channel).ifPresent(r -> {

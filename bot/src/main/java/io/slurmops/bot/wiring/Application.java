@@ -4,7 +4,8 @@ import io.slurmops.bot.alerts.AlertPoster;
 import io.slurmops.bot.alerts.AlertService;
 import io.slurmops.bot.alerts.AlertStore;
 import io.slurmops.bot.alerts.AlertsCommand;
-import io.slurmops.bot.alerts.InMemoryAlertStore;
+import io.slurmops.bot.alerts.StoredAlertStore;
+import io.slurmops.bot.alerts.SuggestedFixes;
 import io.slurmops.bot.alerts.IncidentReportCommand;
 import io.slurmops.bot.alerts.IncidentTracker;
 import io.slurmops.bot.alerts.SilenceCommand;
@@ -85,7 +86,8 @@ public final class Application implements AutoCloseable {
         this.transport = transport;
         this.cluster = new ClusterAccess(config.site(), transport, accountingDbProbe(config));
         this.knowledgeBase = KnowledgeBase.builtIn();
-        this.alertStore = new InMemoryAlertStore();
+        this.store = SlurmopsStore.open(config.store().url(), config.store().user(), config.store().password());
+        this.alertStore = new StoredAlertStore(store);
         AlertConfig a = config.alerts();
         this.probes = alertProbes(a);
         AtomicReference<List<SlurmCommand>> all = new AtomicReference<>(List.of());
@@ -93,7 +95,7 @@ public final class Application implements AutoCloseable {
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         commands.add(new AlertsCommand(alertStore));
         commands.add(new SilenceCommand(alertStore, probeNames));
-        commands.add(new IncidentReportCommand(alertStore));
+        commands.add(new IncidentReportCommand(alertStore, this::approvedAt));
         commands.addAll(ChangeCommands.all());
         commands.addAll(List.of(new VoteCommand(Decision.APPROVE), new VoteCommand(Decision.DENY), new PendingCommand(),
                 new CancelCommand(), new AuditCommand()));
@@ -101,12 +103,12 @@ public final class Application implements AutoCloseable {
         CommandCatalog catalog = new CommandCatalog(config.prefix(), commands);
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
-        this.store = SlurmopsStore.open(config.store().url(), config.store().user(), config.store().password());
         try {
             PlanRunner runner = new PlanRunner(transport, cluster::runAll);
             this.approvals = new Approvals(store, catalog, policy, authorizer, clock,
                     (who, id) -> new CommandContext(cluster, knowledgeBase, clock, who, config.prefix(), id), runner);
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock, approvals);
+            bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
             approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
         } catch (RuntimeException e) {
@@ -115,7 +117,6 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** The JDBC accounting-DB probe for {@code check db}, or null when site.accountingDb is not configured. */
     /**
      * What the health watch runs. Each fault should raise exactly one incident, so overlapping
      * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
@@ -129,6 +130,20 @@ public final class Application implements AutoCloseable {
                 new CheckProbe("clock", new CheckClockCommand(), a.interval(), true));
     }
 
+    /** When change request {@code id} was approved, for incident timelines. */
+    private java.util.Optional<java.time.Instant> approvedAt(String id) {
+        try {
+            return store.transaction(tx -> tx.request(Long.parseLong(id)))
+                    .filter(r -> r.decidedAt() != null && r.state() != io.slurmops.adapters.store.RequestState.DENIED
+                            && r.state() != io.slurmops.adapters.store.RequestState.EXPIRED
+                            && r.state() != io.slurmops.adapters.store.RequestState.CANCELLED)
+                    .map(io.slurmops.adapters.store.RequestRecord::decidedAt);
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The JDBC accounting-DB probe for {@code check db}, or null when site.accountingDb is not configured. */
     private static AccountingDbProbe accountingDbProbe(SlurmopsConfig config) {
         AccountingDbConfig db = config.accountingDb();
         if (!db.configured()) {

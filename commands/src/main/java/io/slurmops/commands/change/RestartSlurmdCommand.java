@@ -11,6 +11,8 @@ import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.plan.Step;
+import io.slurmops.commands.exec.ExecResult;
+import io.slurmops.commands.slurm.SlurmConfig;
 import io.slurmops.commands.slurm.NodeRecord;
 
 import java.util.ArrayList;
@@ -50,6 +52,31 @@ public final class RestartSlurmdCommand implements ChangeCommand {
         return restartThenResume(ctx, SPEC.name(), nodes, inv.flag("force"), List.of(), "Restart slurmd on ");
     }
 
+    /** Slurm's ReturnToService (0 when it cannot be read: then every down node is resumed explicitly). */
+    static int returnToService(CommandContext ctx) {
+        ExecResult r = ctx.cluster().slurm(SlurmConfig.ARGV);
+        if (!r.ok()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(SlurmConfig.parse(r.stdout()).values().getOrDefault("ReturnToService", "0").strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * A DOWN (not drained) node comes back on its own once slurmd registers: with ReturnToService=2
+     * always, with 1 only when Slurm set it down for not responding.
+     */
+    static boolean returnsByItself(NodeRecord n, int returnToService) {
+        if (!n.state().isDown() || n.state().isDrain()) {
+            return false;
+        }
+        boolean notResponding = n.reason().toLowerCase(java.util.Locale.ROOT).startsWith("not responding");
+        return returnToService == 2 || (returnToService == 1 && notResponding);
+    }
+
     /** Shared with gpu reset: optional steps first, then restart slurmd, then resume what it fixed. */
     static Plan restartThenResume(CommandContext ctx, String command, List<NodeRecord> nodes, boolean force,
                                   List<Step> before, String summaryPrefix) throws PlanRefusedException {
@@ -59,7 +86,11 @@ public final class RestartSlurmdCommand implements ChangeCommand {
         Step restart = Steps.nodeService(ctx, names, "restart", "slurmd");
         steps.add(before.isEmpty() ? restart : restart.onlyWhereSucceeded(before.size()));
         int restartStep = steps.size();
-        List<String> resumable = NodeTargets.names(sel.targets());
+        int returnToService = returnToService(ctx);
+        List<NodeRecord> selfReturning = sel.targets().stream().filter(n -> returnsByItself(n, returnToService))
+                .toList();
+        List<String> resumable = NodeTargets.names(sel.targets().stream().filter(n -> !selfReturning.contains(n))
+                .toList());
         if (!resumable.isEmpty()) {
             steps.add(Steps.resume(ctx, "Resume the nodes whose slurmd restart succeeded", resumable)
                     .onlyWhereSucceeded(restartStep));
@@ -69,7 +100,12 @@ public final class RestartSlurmdCommand implements ChangeCommand {
             notes.add("Not resumed (health checker took them out; add --force): "
                     + NodeTargets.describe(sel.heldByChecker()));
         }
-        if (resumable.isEmpty()) {
+        if (!selfReturning.isEmpty()) {
+            // RESUME on a node that already re-registered fails with "Invalid node state specified".
+            notes.add("Not resumed: " + Hostlist.compress(NodeTargets.names(selfReturning)) + " return"
+                    + (selfReturning.size() == 1 ? "s" : "") + " to service by itself when slurmd registers "
+                    + "(ReturnToService=" + returnToService + ").");
+        } else if (resumable.isEmpty()) {
             notes.add("No node needs a resume: none is drained or down.");
         }
         BlastRadius blast = new BlastRadius(NodeTargets.impacts(nodes), RunningJobs.on(ctx, names));

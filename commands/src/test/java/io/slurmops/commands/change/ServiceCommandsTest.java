@@ -92,6 +92,22 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void restartSlurmdLeavesSelfReturningDownNodesToSlurm() throws UsageException {
+        // With ReturnToService=2 a down node re-registers by itself; RESUME would then fail with
+        // "Invalid node state specified" (seen on the lab), so only drained nodes get a resume step.
+        FakeCluster c = FakeCluster.withNodes(2).node("node001", "down*", "Not responding")
+                .node("node002", "drained", "slurmd hung");
+        c.hook(cmd -> String.join(" ", cmd.argv()).endsWith("scontrol show config")
+                ? java.util.Optional.of(io.slurmops.commands.exec.ExecResult.exited(cmd, 0,
+                        "ReturnToService         = 2\nSlurmdTimeout           = 5 sec\n", "", java.time.Duration.ZERO))
+                : java.util.Optional.empty());
+        ChangeFixture.Planned p = new ChangeFixture(c).plan("!slurm restart slurmd node[001-002]");
+        assertThat(p.plan().steps()).hasSize(2);
+        assertThat(p.plan().steps().get(1).hosts()).containsExactly("node002");
+        assertThat(p.plan().notes()).anyMatch(n -> n.contains("node001") && n.contains("ReturnToService=2"));
+    }
+
+    @Test
     void gpuResetChainsPersistenceRestartAndResume() throws UsageException {
         ChangeFixture f = new ChangeFixture(FakeCluster.withNodes(2).node("node001", "drained", "gpu lost"));
         ChangeFixture.Planned p = f.plan("!slurm gpu reset node[001-002]");

@@ -1,0 +1,76 @@
+package io.slurmops.bot.alerts;
+
+import io.slurmops.adapters.store.IncidentRow;
+import io.slurmops.adapters.store.SilenceRow;
+import io.slurmops.adapters.store.SlurmopsStore;
+import io.slurmops.commands.reply.Status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Alert state in the slurmops store (H2 file or MariaDB): it survives restarts. */
+public final class StoredAlertStore implements AlertStore {
+
+    private final SlurmopsStore store;
+
+    public StoredAlertStore(SlurmopsStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public long nextIncidentId() {
+        return store.transaction(tx -> tx.nextIncidentId());
+    }
+
+    @Override
+    public Optional<Incident> latest(String key) {
+        return store.transaction(tx -> tx.latestIncident(key)).map(StoredAlertStore::incident);
+    }
+
+    @Override
+    public List<Incident> open() {
+        return store.transaction(tx -> tx.openIncidents()).stream().map(StoredAlertStore::incident).toList();
+    }
+
+    @Override
+    public List<Incident> since(Instant since) {
+        return store.transaction(tx -> tx.incidentsSince(since)).stream().map(StoredAlertStore::incident).toList();
+    }
+
+    @Override
+    public Optional<Incident> byMessageId(String messageId) {
+        return store.transaction(tx -> tx.incidentByMessage(messageId)).map(StoredAlertStore::incident);
+    }
+
+    @Override
+    public void save(Incident i) {
+        IncidentRow row = new IncidentRow(i.id(), i.key(), i.probe(), i.subject(), i.severity().name(), i.summary(),
+                i.diagnosisId(), i.repair(), i.openedAt(), i.lastSeenAt(), i.resolvedAt(), i.messageId(),
+                i.missedPolls(), i.flaps(), i.firstResponseAt(), i.approvedAt(), i.requestId());
+        store.transaction(tx -> {
+            tx.saveIncident(row);
+            return null;
+        });
+    }
+
+    @Override
+    public Silence addSilence(String target, Instant until, String reason, String by, Instant now) {
+        return silence(store.transaction(tx -> tx.addSilence(target, until, reason, by, now)));
+    }
+
+    @Override
+    public List<Silence> activeSilences(Instant now) {
+        return store.transaction(tx -> tx.activeSilences(now)).stream().map(StoredAlertStore::silence).toList();
+    }
+
+    private static Incident incident(IncidentRow r) {
+        return new Incident(r.id(), r.key(), r.probe(), r.subject(), Status.valueOf(r.severity()), r.summary(),
+                r.diagnosisId(), r.repair(), r.openedAt(), r.lastSeenAt(), r.resolvedAt(), r.messageId(),
+                r.missedPolls(), r.flaps(), r.firstResponseAt(), r.approvedAt(), r.requestId());
+    }
+
+    private static Silence silence(SilenceRow r) {
+        return new Silence(r.id(), r.target(), r.until(), r.reason(), r.createdBy(), r.createdAt());
+    }
+}
