@@ -70,8 +70,55 @@ class StoreContractTest {
             while (rs.next()) {
                 rows.add(rs.getInt(1) + " " + rs.getString(2));
             }
-            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql");
+            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql", "2 V2__incidents_silences.sql");
         }
+    }
+
+    @Test
+    void incidentsRoundTripAndTheLatestPerKeyWins() {
+        long first = store.transaction(StoreTx::nextIncidentId);
+        IncidentRow open = new IncidentRow(first, "nodes:node003", "nodes", "node003", "CRITICAL",
+                "node003 is down*", "node-not-responding", "restart slurmd node003", t0, t0, null, null, 0, 0,
+                null, null, null);
+        store.transaction(tx -> {
+            tx.saveIncident(open);
+            return null;
+        });
+        IncidentRow posted = new IncidentRow(first, open.key(), open.probe(), open.subject(), open.severity(),
+                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), null, "m7", 0, 0, null, null,
+                "12");
+        store.transaction(tx -> {
+            tx.saveIncident(posted);
+            return null;
+        });
+        java.util.Optional<IncidentRow> latest = store.transaction(tx -> tx.latestIncident("nodes:node003"));
+        java.util.Optional<IncidentRow> byMessage = store.transaction(tx -> tx.incidentByMessage("m7"));
+        List<IncidentRow> openNow = store.transaction(StoreTx::openIncidents);
+        assertThat(latest).contains(posted);
+        assertThat(byMessage).contains(posted);
+        assertThat(openNow).containsExactly(posted);
+        long second = store.transaction(StoreTx::nextIncidentId);
+        assertThat(second).isGreaterThan(first);
+        IncidentRow resolved = new IncidentRow(first, open.key(), open.probe(), open.subject(), open.severity(),
+                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), t0.plusSeconds(60), "m7", 2,
+                0, null, null, "12");
+        store.transaction(tx -> {
+            tx.saveIncident(resolved);
+            return null;
+        });
+        List<IncidentRow> openAfter = store.transaction(StoreTx::openIncidents);
+        List<IncidentRow> since = store.transaction(tx -> tx.incidentsSince(t0));
+        assertThat(openAfter).isEmpty();
+        assertThat(since).containsExactly(resolved);
+    }
+
+    @Test
+    void silencesEndAtTheirTime() {
+        store.transaction(tx -> tx.addSilence("node[001-002]", t0.plusSeconds(600), "maint", "bob", t0));
+        List<SilenceRow> before = store.transaction(tx -> tx.activeSilences(t0.plusSeconds(599)));
+        List<SilenceRow> after = store.transaction(tx -> tx.activeSilences(t0.plusSeconds(600)));
+        assertThat(before).singleElement().satisfies(s -> assertThat(s.target()).isEqualTo("node[001-002]"));
+        assertThat(after).isEmpty();
     }
 
     private String jdbcUrl() {
