@@ -27,6 +27,11 @@ class ChatWiringTest {
 
     private static final String TS = "1610241741.000200";
 
+    // A fresh store per test: deliveries are remembered in the store, so a shared one would make a
+    // second run see the fixture's event as a redelivery.
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path state;
+
     private FakeSocketMode socket;
     private FakeSlackWebApi web;
 
@@ -50,9 +55,11 @@ class ChatWiringTest {
 
     @Test
     void aSlackCommandGoesThroughTheBotAndIsAnsweredInItsThread() throws Exception {
-        SlurmopsConfig config = new ConfigLoader(Map.of()).parse("""
+        SlurmopsConfig config = new ConfigLoader(Map.of("STATE", state.toString())).parse("""
                 access:
                   users: {U222: viewer}
+                store:
+                  url: jdbc:h2:file:${STATE}/store
                 """, "test");
         try (Application app = Application.start(config);
              ChatAdapters adapters = ChatAdapters.start(chat(), config.prefix(), app.bot())) {
@@ -74,7 +81,8 @@ class ChatWiringTest {
     void aPlatformThatCannotConnectStopsTheStartWithItsMessage() throws Exception {
         ChatConfig bad = new ChatConfig(Optional.of(new SlackSettings("xoxb-wrong", FakeSlackWebApi.APP_TOKEN,
                 web.apiUrl(), Set.of("C111"), null, false)), Optional.empty());
-        SlurmopsConfig config = new ConfigLoader(Map.of()).parse("", "test");
+        SlurmopsConfig config = new ConfigLoader(Map.of("STATE", state.toString()))
+                .parse("store:\n  url: jdbc:h2:file:${STATE}/store\n", "test");
         try (Application app = Application.start(config)) {
             assertThatThrownBy(() -> ChatAdapters.start(bad, config.prefix(), app.bot()))
                     .isInstanceOf(ChatStartException.class).hasMessageContaining("slack.botToken");
