@@ -33,17 +33,26 @@ public final class Authorizer {
         };
     }
 
+    /**
+     * Commands that change no cluster state but still need more than a viewer: silencing alerts
+     * hides faults from everyone, so it takes an operator.
+     */
+    private static final java.util.Map<String, Role> BOT_STATE_COMMANDS = java.util.Map.of("silence", Role.OPERATOR);
+
     /** Empty when allowed; otherwise the sentence that tells the person why not. */
     public Optional<String> refusal(String userId, String userName, String channelId, String command, Risk risk) {
-        Role needed = requiredToRequest(risk);
+        Role byRisk = requiredToRequest(risk);
+        String name = command.contains(" ") ? command.substring(command.indexOf(' ') + 1) : command;
+        Role override = BOT_STATE_COMMANDS.get(name);
+        Role needed = override != null && override.atLeast(byRisk) ? override : byRisk;
         Optional<Role> has = roleOf(userId, channelId);
         if (has.isEmpty()) {
             return Optional.of(userName + " has no slurmops role here; `" + command + "` needs the " + needed.label()
                     + " role (ask an admin to add your user id `" + userId + "` under access.users)");
         }
         if (!has.get().atLeast(needed)) {
-            return Optional.of("`" + command + "` is a " + risk.label() + " command and needs the " + needed.label()
-                    + " role; " + userName + " is " + has.get().label());
+            return Optional.of("`" + command + "` " + (needed == byRisk ? "is a " + risk.label() + " command and " : "")
+                    + "needs the " + needed.label() + " role; " + userName + " is " + has.get().label());
         }
         return Optional.empty();
     }

@@ -64,6 +64,14 @@ class CliTest {
     }
 
     @Test
+    void silencingAlertsTakesAnOperator() {
+        CliCapture.Run r = CliCapture.run("run", "--config", "../config/lab.yaml", "--as", "carol",
+                "!slurm silence nodes 1h noisy");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).contains("needs the operator role; carol is viewer");
+    }
+
+    @Test
     void runWithABadConfigExitsFour(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "nonsense: [\n");
