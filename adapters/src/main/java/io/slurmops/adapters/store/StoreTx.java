@@ -319,4 +319,15 @@ public final class StoreTx {
     public List<SilenceRow> activeSilences(Instant now) throws SQLException {
         return IncidentTable.activeSilences(c, now);
     }
+
+    // ---- leadership leases
+
+    /** Takes or renews lease {@code name} for {@code holder}; false while another holder's lease runs. */
+    public boolean acquireLease(String name, String holder, Instant now, java.time.Duration ttl) throws SQLException {
+        return LeaseTable.acquire(c, name, holder, now, ttl);
+    }
+
+    public void releaseLease(String name, String holder) throws SQLException {
+        LeaseTable.release(c, name, holder);
+    }
 }

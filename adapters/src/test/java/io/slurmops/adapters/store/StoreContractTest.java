@@ -70,7 +70,7 @@ class StoreContractTest {
             while (rs.next()) {
                 rows.add(rs.getInt(1) + " " + rs.getString(2));
             }
-            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql", "2 V2__incidents_silences.sql");
+            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql", "2 V2__incidents_silences.sql", "3 V3__leases.sql");
         }
     }
 
@@ -110,6 +110,21 @@ class StoreContractTest {
         List<IncidentRow> since = store.transaction(tx -> tx.incidentsSince(t0));
         assertThat(openAfter).isEmpty();
         assertThat(since).containsExactly(resolved);
+    }
+
+    @Test
+    void aLeaseHasOneHolderUntilItExpires() {
+        java.time.Duration ttl = java.time.Duration.ofSeconds(30);
+        assertThat(bool(tx -> tx.acquireLease("alerts", "a", t0, ttl))).isTrue();
+        assertThat(bool(tx -> tx.acquireLease("alerts", "b", t0.plusSeconds(10), ttl))).isFalse();
+        assertThat(bool(tx -> tx.acquireLease("alerts", "a", t0.plusSeconds(20), ttl))).isTrue(); // renewed to t0+50
+        assertThat(bool(tx -> tx.acquireLease("alerts", "b", t0.plusSeconds(45), ttl))).isFalse();
+        assertThat(bool(tx -> tx.acquireLease("alerts", "b", t0.plusSeconds(51), ttl))).isTrue(); // a lapsed
+        store.transaction(tx -> {
+            tx.releaseLease("alerts", "b");
+            return null;
+        });
+        assertThat(bool(tx -> tx.acquireLease("alerts", "a", t0.plusSeconds(52), ttl))).isTrue();
     }
 
     @Test

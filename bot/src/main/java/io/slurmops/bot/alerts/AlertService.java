@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,9 +32,21 @@ public final class AlertService implements AutoCloseable {
     private final Supplier<CommandContext> context;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final BooleanSupplier leader;
+    private volatile boolean leading = true;
 
     public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
                         Supplier<CommandContext> context, Clock clock) {
+        this(probes, tracker, store, poster, context, clock, () -> true);
+    }
+
+    /**
+     * @param leader true while this instance holds the alert lease: with several instances on one
+     *               store only the holder watches, so nothing is posted twice
+     */
+    public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
+                        Supplier<CommandContext> context, Clock clock, BooleanSupplier leader) {
+        this.leader = leader;
         this.probes = List.copyOf(probes);
         this.tracker = tracker;
         this.store = store;
@@ -69,6 +82,14 @@ public final class AlertService implements AutoCloseable {
 
     /** One poll of one probe: observe, reconcile, post. Synchronous; for the scheduler and for tests. */
     public synchronized List<AlertEvent> poll(HealthProbe p) {
+        boolean lead = leader.getAsBoolean();
+        if (lead != leading) {
+            LOG.info(lead ? "alerts: this instance now leads the health watch" : "alerts: another instance leads; standing by");
+            leading = lead;
+        }
+        if (!lead) {
+            return List.of();
+        }
         List<Observation> seen;
         try {
             seen = p.observe(context.get());

@@ -130,6 +130,24 @@ public final class Application implements AutoCloseable {
                 new CheckProbe("clock", new CheckClockCommand(), a.interval(), true));
     }
 
+    private static final String ALERT_LEASE = "alerts";
+    private final String leaseHolder = java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
+            + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    /** Several instances on one store: the lease holder watches; a lapsed lease (crash) is taken over. */
+    private boolean holdAlertLease() {
+        AlertConfig a = config.alerts();
+        Duration shortest = a.nodesInterval().compareTo(a.interval()) < 0 ? a.nodesInterval() : a.interval();
+        Duration ttl = shortest.multipliedBy(3).compareTo(Duration.ofSeconds(30)) > 0 ? shortest.multipliedBy(3)
+                : Duration.ofSeconds(30);
+        try {
+            return store.transaction(tx -> tx.acquireLease(ALERT_LEASE, leaseHolder, clock.instant(), ttl));
+        } catch (RuntimeException e) {
+            LOG.warn("alert lease unavailable: {}", e.getMessage());
+            return false;
+        }
+    }
+
     /** When change request {@code id} was approved, for incident timelines. */
     private java.util.Optional<java.time.Instant> approvedAt(String id) {
         try {
@@ -185,7 +203,7 @@ public final class Application implements AutoCloseable {
         AlertPoster poster = new AlertPoster(channel, knowledgeBase, config.prefix(), config.site().clusterName());
         alerts = new AlertService(probes, new IncidentTracker(alertStore, a.recoveryPolls(), a.flapWindow()), alertStore,
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
-                clock);
+                clock, this::holdAlertLease);
         alerts.start();
         if (a.triggers()) {
             triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
@@ -205,6 +223,14 @@ public final class Application implements AutoCloseable {
         }
         if (alerts != null) {
             alerts.close();
+            try {
+                store.transaction(tx -> {
+                    tx.releaseLease(ALERT_LEASE, leaseHolder);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.debug("alert lease not released: {}", e.getMessage());
+            }
         }
         approvals.close();
         store.close();

@@ -168,4 +168,19 @@ class AlertServiceTest {
         assertThat(channel.posts.get(1).parent()).isEqualTo(channel.posts.get(0).id());
         assertThat(channel.posts.get(1).reply().title()).contains("now CRITICAL");
     }
+
+    @Test
+    void anInstanceWithoutTheLeaseStandsBy() {
+        java.util.concurrent.atomic.AtomicBoolean leads = new java.util.concurrent.atomic.AtomicBoolean(false);
+        RecordingChannel standby = new RecordingChannel();
+        AlertService second = new AlertService(List.of(probe), new IncidentTracker(store, 2, Duration.ofMinutes(10)),
+                store, new AlertPoster(standby, KnowledgeBase.builtIn(), "!slurm", "lab"), () -> null, clock,
+                leads::get);
+        probe.next = List.of(down("node003"));
+        assertThat(second.poll(probe)).isEmpty();
+        assertThat(store.open()).isEmpty();
+        leads.set(true); // the leader's lease lapsed: this one takes over
+        assertThat(second.poll(probe)).hasSize(1);
+        assertThat(standby.topLevel()).hasSize(1);
+    }
 }
