@@ -53,6 +53,7 @@ final class BotCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Application app = Application.start(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
+            startAlerts(config, app, adapters);
             stop.await();
             return 0;
         } catch (ChatStartException e) {
@@ -61,5 +62,18 @@ final class BotCommand implements Callable<Integer> {
         } finally {
             closed.countDown();
         }
+    }
+
+    private static void startAlerts(SlurmopsConfig config, Application app, ChatAdapters adapters) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BotCommand.class);
+        if (!config.alerts().enabled()) {
+            return;
+        }
+        if (config.alerts().channel().isBlank()) {
+            log.warn("alerts: no alerts.channel configured (slack:ID or discord:ID); the health watch is off");
+            return;
+        }
+        app.startAlerts(adapters.channel(config.alerts().channel()));
+        log.info("alerts: posting to {}", config.alerts().channel());
     }
 }

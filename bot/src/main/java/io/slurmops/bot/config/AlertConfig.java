@@ -10,7 +10,15 @@ import java.time.Duration;
  * @param nodesInterval  the node probe's interval (one cheap sinfo; short for fast alerts)
  * @param triggers       register Slurm triggers (needs root or SlurmUser on the controller host)
  * @param triggerSpool   directory the trigger program writes events to (must be writable by SlurmUser)
+ * @param channel        where `slurmops bot` posts alerts: "slack:C0123" or "discord:1234…" (empty: no
+ *                       alerts from the bot; the console shows them in the terminal)
  */
 public record AlertConfig(boolean enabled, Duration interval, Duration nodesInterval, int recoveryPolls,
-                          Duration flapWindow, boolean triggers, String triggerSpool, String slurmUser) {
+                          Duration flapWindow, boolean triggers, String triggerSpool, String slurmUser,
+                          String channel) {
+
+    public AlertConfig(boolean enabled, Duration interval, Duration nodesInterval, int recoveryPolls,
+                       Duration flapWindow, boolean triggers, String triggerSpool, String slurmUser) {
+        this(enabled, interval, nodesInterval, recoveryPolls, flapWindow, triggers, triggerSpool, slurmUser, "");
+    }
 }

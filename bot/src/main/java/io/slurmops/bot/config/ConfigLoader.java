@@ -209,7 +209,11 @@ public final class ConfigLoader {
 
     private static AlertConfig alerts(Node n) {
         n.allowOnly(Set.of("enabled", "interval", "nodesInterval", "recoveryPolls", "flapWindow", "triggers",
-                "triggerSpool", "slurmUser"));
+                "triggerSpool", "slurmUser", "channel"));
+        String channel = n.string("channel", "");
+        if (!channel.isBlank() && !channel.matches("(slack|discord):[A-Za-z0-9_-]+")) {
+            n.problem("channel", "`" + channel + "` is not slack:CHANNEL_ID or discord:CHANNEL_ID");
+        }
         return new AlertConfig(
                 n.bool("enabled", true),
                 n.duration("interval", Duration.ofSeconds(60)),
@@ -218,7 +222,8 @@ public final class ConfigLoader {
                 n.duration("flapWindow", Duration.ofMinutes(10)),
                 n.bool("triggers", false),
                 n.string("triggerSpool", "/var/spool/slurmops/triggers"),
-                n.string("slurmUser", "slurm"));
+                n.string("slurmUser", "slurm"),
+                channel);
     }
 
     private static ApprovalConfig approvals(Node n) {

@@ -3,6 +3,7 @@ package io.slurmops.bot.wiring;
 import io.slurmops.adapters.chat.discord.DiscordAdapter;
 import io.slurmops.adapters.chat.slack.SlackAdapter;
 import io.slurmops.bot.config.ChatConfig;
+import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ public final class ChatAdapters implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatAdapters.class);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private SlackAdapter slack;
+    private DiscordAdapter discord;
 
     private ChatAdapters() {
     }
@@ -35,17 +38,38 @@ public final class ChatAdapters implements AutoCloseable {
                 SlackAdapter slack = new SlackAdapter(s, prefix, handler);
                 adapters.started.push(slack);
                 slack.start();
+                adapters.slack = slack;
             });
             config.discord().ifPresent(d -> {
                 DiscordAdapter discord = new DiscordAdapter(d, prefix, handler);
                 adapters.started.push(discord);
                 discord.start();
+                adapters.discord = discord;
             });
         } catch (RuntimeException e) {          // ChatStartException names the platform and setting
             adapters.close();
             throw e;
         }
         return adapters;
+    }
+
+    /**
+     * A top-level channel for alerts, named "slack:C0123" or "discord:1234…".
+     *
+     * @throws IllegalArgumentException when the platform is not connected or the name is malformed
+     */
+    public ChatChannel channel(String name) {
+        int colon = name.indexOf(':');
+        String platform = colon < 0 ? "" : name.substring(0, colon);
+        String id = name.substring(colon + 1);
+        if (platform.equals("slack") && slack != null) {
+            return slack.channel(id);
+        }
+        if (platform.equals("discord") && discord != null) {
+            return discord.channel(id);
+        }
+        throw new IllegalArgumentException("alerts.channel `" + name + "`: expected slack:CHANNEL_ID or "
+                + "discord:CHANNEL_ID of a connected platform");
     }
 
     /** Disconnects in reverse order of connection. */

@@ -139,6 +139,20 @@ public final class DiscordAdapter implements AutoCloseable {
                 + ") before it was ready. Check discord.token and discord.gatewayUrl.";
     }
 
+    /** Posting into a text channel (not as a reply): where alerts go. Call after {@link #start}. */
+    public io.slurmops.commands.chat.ChatChannel channel(String channelId) {
+        JDA j = jda;
+        if (j == null) {
+            throw new IllegalStateException("discord: start() first");
+        }
+        net.dv8tion.jda.api.entities.channel.middleman.MessageChannel c = j.getChannelById(
+                net.dv8tion.jda.api.entities.channel.middleman.MessageChannel.class, channelId);
+        if (c == null) {
+            throw new IllegalArgumentException("discord: no channel " + channelId + " visible to the bot");
+        }
+        return new DiscordReplyChannel(c, null, new DiscordReplyRenderer());
+    }
+
     /** The bot's user id (null before start). */
     public String botUserId() {
         JDA j = jda;

@@ -42,6 +42,12 @@ final class DiscordReplyChannel implements ChatChannel {
         return send(build(renderer.render(reply), null));
     }
 
+    /** A reply to {@code parentMessageId} (an alert's update) in the same channel. */
+    @Override
+    public String postInThread(String parentMessageId, Reply reply) {
+        return new DiscordReplyChannel(channel, parentMessageId, renderer).post(reply);
+    }
+
     /** The plan with ✅/❌ already on it and Approve/Deny buttons (custom id = action + vote key). */
     @Override
     public String postForVote(Reply plan) {

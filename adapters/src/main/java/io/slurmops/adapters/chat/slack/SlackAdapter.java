@@ -20,6 +20,7 @@ import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Envelope;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Hello;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Message;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Reaction;
+import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatHandler;
 import io.slurmops.commands.chat.ChatMessage;
 import io.slurmops.commands.chat.ReactionEvent;
@@ -262,6 +263,17 @@ public final class SlackAdapter implements AutoCloseable {
 
     private SlackThread thread(String channel, String threadTs) {
         return new SlackThread(web, renderer, channel, threadTs, threadOf::put);
+    }
+
+    /**
+     * Posting into a channel at top level (not a thread): where alerts go. Each alert's updates
+     * then go into its own thread through {@link ChatChannel#postInThread}. Call after {@link #start}.
+     */
+    public ChatChannel channel(String channelId) {
+        if (web == null) {
+            throw new IllegalStateException("slack: start() first");
+        }
+        return thread(channelId, null);
     }
 
     /** The bot's user id from auth.test (null before start). */

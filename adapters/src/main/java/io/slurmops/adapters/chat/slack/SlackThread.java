@@ -48,6 +48,12 @@ final class SlackThread implements ChatChannel {
         return send(renderer.render(reply));
     }
 
+    /** A reply in the thread of {@code parentMessageId} (an alert's update), whatever thread this one is. */
+    @Override
+    public String postInThread(String parentMessageId, Reply reply) {
+        return new SlackThread(web, renderer, channel, parentMessageId, postedInThread).post(reply);
+    }
+
     /** The plan with ✅/❌ already on it (one click to vote) and Approve/Deny buttons. */
     @Override
     public String postForVote(Reply plan) {
@@ -71,7 +77,10 @@ final class SlackThread implements ChatChannel {
 
     private String send(SlackMessage message) {
         String ts = web.postMessage(channel, threadTs, message);
-        postedInThread.accept(ts, threadTs);
+        if (threadTs != null) {
+            // A top-level post (an alert) is its own thread root: nothing to remember.
+            postedInThread.accept(ts, threadTs);
+        }
         attachIfCut(message);
         return ts;
     }
