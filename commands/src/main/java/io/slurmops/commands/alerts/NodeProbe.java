@@ -7,7 +7,9 @@ import io.slurmops.commands.reply.Status;
 import io.slurmops.commands.slurm.NodeRecord;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +24,19 @@ import java.util.Map;
 public final class NodeProbe implements HealthProbe {
 
     private static final List<String> SLURM_SET_REASONS = List.of("not responding", "node unexpectedly rebooted");
+    /**
+     * After slurmctld starts, every node is "unknown" until its slurmd registers (about 4 s on the lab,
+     * longer on a big cluster); one whose slurmd is dead turns "down*" by itself after SlurmdTimeout.
+     * So "unknown" alone is a fault only once it has lasted this long.
+     */
+    static final Duration UNKNOWN_GRACE = Duration.ofSeconds(60);
 
     private final Duration interval;
     private final NodeFaultDiagnoser diagnoser;
     /** Nodes seen "not responding" (idle*, mixed*) but not yet down at the previous poll. */
     private Set<String> unresponsiveBefore = Set.of();
+    /** When this probe first saw each node that is still "unknown" now. */
+    private final Map<String, Instant> unknownSince = new HashMap<>();
 
     public NodeProbe(Duration interval, NodeFaultDiagnoser diagnoser) {
         this.interval = interval;
@@ -51,6 +61,10 @@ public final class NodeProbe implements HealthProbe {
         return n.state().notResponding() && !n.state().isDown() && !n.state().isDrain();
     }
 
+    private static boolean onlyUnknown(NodeRecord n) {
+        return n.state().base().startsWith("unk") && !n.state().notResponding();
+    }
+
     private static boolean isDown(NodeRecord n) {
         return n.state().isDown() || n.state().notResponding();
     }
@@ -66,9 +80,17 @@ public final class NodeProbe implements HealthProbe {
         all.stream().filter(NodeProbe::onlyUnresponsive).forEach(n -> unresponsiveNow.add(n.name()));
         Set<String> confirmed = unresponsiveBefore;
         unresponsiveBefore = unresponsiveNow;
+        Instant now = ctx.clock().instant();
+        Set<String> unknownNow = new HashSet<>();
+        all.stream().filter(NodeProbe::onlyUnknown).forEach(n -> unknownNow.add(n.name()));
+        unknownSince.keySet().retainAll(unknownNow);
+        unknownNow.forEach(n -> unknownSince.putIfAbsent(n, now));
         // A restarted slurmd shows "idle*" for about a second: only a second sighting (or DOWN) counts.
+        // A restarted slurmctld shows every node "unknown" until it registers: only a lasting one counts.
         List<NodeRecord> problems = all.stream().filter(n -> n.state().isProblem())
-                .filter(n -> !onlyUnresponsive(n) || confirmed.contains(n.name())).toList();
+                .filter(n -> !onlyUnresponsive(n) || confirmed.contains(n.name()))
+                .filter(n -> !onlyUnknown(n) || !unknownSince.get(n.name()).plus(UNKNOWN_GRACE).isAfter(now))
+                .toList();
         List<String> slurmDown = problems.stream().filter(n -> isSlurmSet(n) && isDown(n)).map(NodeRecord::name)
                 .toList();
         Map<String, Finding> causes = diagnoser.diagnose(ctx, slurmDown);

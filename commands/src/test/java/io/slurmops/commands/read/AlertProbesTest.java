@@ -9,7 +9,10 @@ import io.slurmops.commands.exec.FailureKind;
 import io.slurmops.commands.reply.Status;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.slurmops.commands.read.ScriptedCluster.exit;
@@ -73,6 +76,33 @@ class AlertProbesTest {
         assertThat(probe.observe(c.context())).isEmpty();
         assertThat(probe.observe(c.context())).singleElement()
                 .satisfies(o -> assertThat(o.repair()).isEqualTo("restart slurmd node001"));
+    }
+
+    @Test
+    void unknownNodesAfterAControllerRestartAreNoFaultUnlessItLasts() throws ProbeUnavailableException {
+        Instant t0 = Instant.parse("2026-11-25T23:39:25Z");
+        ScriptedCluster c = healthyNodeSide(ScriptedCluster.lab())
+                .on("localhost", SINFO, ok("node001|unknown|Unknown|Unknown|none\nnode002|unknown|Unknown|Unknown|none\n"));
+        NodeProbe probe = nodeProbe();
+        // slurmctld just started: every node is "unknown" until its slurmd registers, poll after poll.
+        for (int s = 0; s <= 10; s += 2) {
+            assertThat(probe.observe(c.withClock(Clock.fixed(t0.plusSeconds(s), ZoneOffset.UTC)).context()))
+                    .as("after %d s", s).isEmpty();
+        }
+        // node001 registered; node002 never does: a minute later it is worth a warning (no fix to guess).
+        c.on("localhost", SINFO, ok("node001|idle|Unknown|Unknown|none\nnode002|unknown|Unknown|Unknown|none\n"));
+        assertThat(probe.observe(c.withClock(Clock.fixed(t0.plusSeconds(59), ZoneOffset.UTC)).context())).isEmpty();
+        assertThat(probe.observe(c.withClock(Clock.fixed(t0.plusSeconds(61), ZoneOffset.UTC)).context()))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.key()).isEqualTo("nodes:node002");
+                    assertThat(o.severity()).isEqualTo(Status.WARNING);
+                    assertThat(o.repair()).isEmpty();
+                });
+        // Registered in between: the grace starts again the next time it is unknown.
+        c.on("localhost", SINFO, ok("node002|idle|Unknown|Unknown|none\n"));
+        assertThat(probe.observe(c.withClock(Clock.fixed(t0.plusSeconds(63), ZoneOffset.UTC)).context())).isEmpty();
+        c.on("localhost", SINFO, ok("node002|unknown|Unknown|Unknown|none\n"));
+        assertThat(probe.observe(c.withClock(Clock.fixed(t0.plusSeconds(65), ZoneOffset.UTC)).context())).isEmpty();
     }
 
     @Test
