@@ -100,6 +100,7 @@ public final class TriggerSource implements AutoCloseable {
     private void registerTriggers() {
         ExecResult existing = cluster.slurm(asSlurmUser(List.of("strigger", "--get")));
         String have = existing.stdout();
+        clearOrphans(have);
         for (Map.Entry<String, String> e : EVENTS.entrySet()) {
             String event = e.getKey().substring(2);
             // One small wrapper per event name keeps the program argument-free, as strigger wants.
@@ -125,6 +126,25 @@ public final class TriggerSource implements AutoCloseable {
                 LOG.warn("strigger {} not set: {}", e.getKey(), r.combinedOutput().strip());
             } else {
                 LOG.info("strigger {} set", e.getKey());
+            }
+        }
+    }
+
+    /**
+     * Triggers are permanent cluster state: a slurmops whose spool is gone (a removed install, a test's
+     * temporary directory) leaves triggers whose program no longer exists. They are removed here.
+     */
+    private void clearOrphans(String strigger) {
+        for (String line : strigger.split("\n")) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length < 2 || !f[0].matches("\\d+")) {
+                continue;
+            }
+            String program = f[f.length - 1];
+            if (program.contains("/slurmops-trigger-") && !Files.exists(Path.of(program))) {
+                ExecResult r = cluster.slurm(asSlurmUser(List.of("strigger", "--clear", "--id=" + f[0])));
+                LOG.info("strigger {} for the missing program {} cleared: {}", f[0], program,
+                        r.ok() ? "ok" : r.combinedOutput().strip());
             }
         }
     }
@@ -156,18 +176,21 @@ public final class TriggerSource implements AutoCloseable {
     }
 
     private void drainSpool() {
+        // Events that piled up (e.g. while no bot ran) collapse into one poll per probe: a probe looks
+        // at the cluster as it is now, whatever fired.
+        java.util.Set<String> probes = new java.util.LinkedHashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(spool, "*.evt")) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 String event = name.substring(name.indexOf('.') + 1, name.length() - ".evt".length());
-                String probe = EVENTS.getOrDefault("--" + event, "nodes");
+                probes.add(EVENTS.getOrDefault("--" + event, "nodes"));
                 LOG.info("slurm trigger {} fired: {}", event, Files.readString(f).strip());
                 Files.deleteIfExists(f);
-                runProbe.accept(probe);
             }
         } catch (IOException e) {
             LOG.warn("cannot read trigger spool {}: {}", spool, e.getMessage());
         }
+        probes.forEach(runProbe);
     }
 
     @Override
