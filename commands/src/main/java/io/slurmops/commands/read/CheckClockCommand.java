@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * credentials beyond its TTL (300 s), so the thresholds sit well below it: WARNING from 30 s,
  * CRITICAL from 120 s.
  */
-public final class CheckClockCommand implements SlurmCommand, HealthCheck {
+public final class CheckClockCommand extends CheckCommand {
 
     static final double WARN_SECONDS = 30;
     static final double CRIT_SECONDS = 120;
@@ -44,26 +44,15 @@ public final class CheckClockCommand implements SlurmCommand, HealthCheck {
                     + "munge rejects credentials older or newer than its TTL (300 s by default).")
             .build();
 
+    public CheckClockCommand() {
+        super(SPEC, "clock");
+    }
+
     /** One host's offset from the bot's clock and how exact it is (half the round trip). */
     record Offset(String host, double seconds, double uncertainty, String error) {
         boolean measured() {
             return error.isEmpty();
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public String checkName() {
-        return "clock";
-    }
-
-    @Override
-    public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        return check(ctx, NodeTargets.resolve(ctx, inv.optionalArg(0), SPEC.usage(ctx.prefix()))).toReply(ctx.prefix());
     }
 
     @Override

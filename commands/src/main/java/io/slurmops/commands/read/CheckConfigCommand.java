@@ -23,7 +23,7 @@ import java.util.Map;
  * every node, folded by checksum; the nodes whose sum differs from the controller's are named. Slurm
  * hashes the raw lines (comments too), so any byte counts.
  */
-public final class CheckConfigCommand implements SlurmCommand, HealthCheck {
+public final class CheckConfigCommand extends CheckCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("check config")
             .arguments("[HOSTLIST]", 0, 1)
@@ -32,19 +32,8 @@ public final class CheckConfigCommand implements SlurmCommand, HealthCheck {
                     + "slurmctld compares a hash of the raw lines, comments included, so even a comment line differs.")
             .build();
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public String checkName() {
-        return "config";
-    }
-
-    @Override
-    public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        return check(ctx, NodeTargets.resolve(ctx, inv.optionalArg(0), SPEC.usage(ctx.prefix()))).toReply(ctx.prefix());
+    public CheckConfigCommand() {
+        super(SPEC, "config");
     }
 
     @Override

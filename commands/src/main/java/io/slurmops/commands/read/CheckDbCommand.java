@@ -22,7 +22,7 @@ import java.util.Optional;
  * reachable, connections against max_connections (warning from 80 %, the runbook's alert level),
  * {@code CHECK TABLE} of the cluster's job and step tables.
  */
-public final class CheckDbCommand implements SlurmCommand, HealthCheck {
+public final class CheckDbCommand extends CheckCommand {
 
     static final int WARN_PERCENT = 80;
     static final int CRIT_PERCENT = 95;
@@ -35,19 +35,13 @@ public final class CheckDbCommand implements SlurmCommand, HealthCheck {
                     + "CHECK TABLE on <cluster>_job_table and <cluster>_step_table. Read-only: it never repairs.")
             .build();
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public CheckDbCommand() {
+        super(SPEC, "accounting");
     }
 
     @Override
-    public String checkName() {
-        return "accounting";
-    }
-
-    @Override
-    public Reply execute(Invocation inv, CommandContext ctx) {
-        return check(ctx, new NodeTargets(List.of(), "")).toReply(ctx.prefix());
+    protected NodeTargets targets(Invocation inv, CommandContext ctx) {
+        return new NodeTargets(List.of(), "");
     }
 
     @Override

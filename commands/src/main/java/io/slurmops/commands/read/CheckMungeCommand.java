@@ -27,7 +27,7 @@ import java.util.Map;
  * input): a node with another key fails with "Invalid credential" (exit 14). The controller also
  * decodes its own credential. Nodes are folded per outcome.
  */
-public final class CheckMungeCommand implements SlurmCommand, HealthCheck {
+public final class CheckMungeCommand extends CheckCommand {
 
     static final String OK = "credential decodes on the controller";
     /** -n: no metadata printed, so unmunge does not reverse-resolve the encoding host. */
@@ -42,19 +42,8 @@ public final class CheckMungeCommand implements SlurmCommand, HealthCheck {
                     + "`Invalid credential`; a node whose munged is down cannot make a credential.")
             .build();
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public String checkName() {
-        return "munge";
-    }
-
-    @Override
-    public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        return check(ctx, NodeTargets.resolve(ctx, inv.optionalArg(0), SPEC.usage(ctx.prefix()))).toReply(ctx.prefix());
+    public CheckMungeCommand() {
+        super(SPEC, "munge");
     }
 
     @Override

@@ -32,7 +32,7 @@ import java.util.Map;
  * says so and falls back to what Slurm's own clients prove: {@code scontrol ping} (6817),
  * {@code sacctmgr show cluster} (6819) and nodes that respond in {@code sinfo} (6818).
  */
-public final class CheckPortsCommand implements SlurmCommand, HealthCheck {
+public final class CheckPortsCommand extends CheckCommand {
 
     static final int CONNECT_SECONDS = 3;
 
@@ -43,26 +43,20 @@ public final class CheckPortsCommand implements SlurmCommand, HealthCheck {
                     + "listening there or a firewall drops it.")
             .build();
 
+    public CheckPortsCommand() {
+        super(SPEC, "ports");
+    }
+
+    @Override
+    protected NodeTargets targets(Invocation inv, CommandContext ctx) {
+        return NodeTargets.all(ctx);
+    }
+
     /** One port to probe and what it is for. */
     record Target(String daemon, String name, String address, int port) {
         String describe() {
             return daemon + " " + name + (address.equals(name) ? "" : " (" + address + ")") + ":" + port;
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public String checkName() {
-        return "ports";
-    }
-
-    @Override
-    public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        return check(ctx, NodeTargets.all(ctx)).toReply(ctx.prefix());
     }
 
     @Override

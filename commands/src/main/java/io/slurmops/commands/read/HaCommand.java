@@ -19,7 +19,7 @@ import java.util.List;
  * Controller high availability: each slurmctld of the SlurmctldHost list and whether it answers
  * {@code scontrol ping}; says plainly when there is no backup, and what to do when the primary is down.
  */
-public final class HaCommand implements SlurmCommand, HealthCheck {
+public final class HaCommand extends CheckCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("ha")
             .summary("Primary and backup slurmctld: configured hosts, who answers, what to do on failover")
@@ -28,19 +28,13 @@ public final class HaCommand implements SlurmCommand, HealthCheck {
                     + "`takeover` makes the backup take control at once.")
             .build();
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public HaCommand() {
+        super(SPEC, "controller");
     }
 
     @Override
-    public String checkName() {
-        return "controller";
-    }
-
-    @Override
-    public Reply execute(Invocation inv, CommandContext ctx) {
-        return check(ctx, new NodeTargets(List.of(), "")).toReply(ctx.prefix());
+    protected NodeTargets targets(Invocation inv, CommandContext ctx) {
+        return new NodeTargets(List.of(), "");
     }
 
     @Override

@@ -1,0 +1,43 @@
+package io.slurmops.commands.read;
+
+import io.slurmops.commands.catalog.CommandContext;
+import io.slurmops.commands.catalog.CommandSpec;
+import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.catalog.SlurmCommand;
+import io.slurmops.commands.catalog.UsageException;
+import io.slurmops.commands.reply.Reply;
+
+/**
+ * A check that is both a chat command ({@code check munge [HOSTLIST]}) and a part of {@code health}:
+ * the command resolves its optional host list (all nodes by default) and shows the check's report.
+ */
+abstract class CheckCommand implements SlurmCommand, HealthCheck {
+
+    private final CommandSpec spec;
+    private final String checkName;
+
+    protected CheckCommand(CommandSpec spec, String checkName) {
+        this.spec = spec;
+        this.checkName = checkName;
+    }
+
+    @Override
+    public final CommandSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final String checkName() {
+        return checkName;
+    }
+
+    @Override
+    public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
+        return check(ctx, targets(inv, ctx)).toReply(ctx.prefix());
+    }
+
+    /** The nodes to check: the HOSTLIST argument when given, else every node. */
+    protected NodeTargets targets(Invocation inv, CommandContext ctx) throws UsageException {
+        return NodeTargets.resolve(ctx, inv.optionalArg(0), spec.usage(ctx.prefix()));
+    }
+}
