@@ -72,6 +72,12 @@ public final class CommandReceipts {
         }
 
         @Override
+        public String postInThread(String parentMessageId, Reply reply) {
+            note(reply);
+            return delegate.postInThread(parentMessageId, reply);
+        }
+
+        @Override
         public void react(String messageId, String emoji) {
             delegate.react(messageId, emoji);
         }

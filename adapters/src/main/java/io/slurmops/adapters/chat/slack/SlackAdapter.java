@@ -262,7 +262,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     private SlackThread thread(String channel, String threadTs) {
-        return new SlackThread(web, renderer, channel, threadTs, threadOf::put);
+        return new SlackThread(web, renderer, channel, threadTs, threadOf::put, threadOf::getIfPresent);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One conversation on Slack: a channel and the thread of the command. Every reply goes into that
@@ -24,15 +25,20 @@ final class SlackThread implements ChatChannel {
     private final String channel;
     private final String threadTs;
     private final BiConsumer<String, String> postedInThread;
+    private final UnaryOperator<String> threadOf;
 
-    /** @param postedInThread told (message ts, thread ts) of each post, so votes on it find the thread */
+    /**
+     * @param postedInThread told (message ts, thread ts) of each post, so votes on it find the thread
+     * @param threadOf       the thread ts of a message the bot posted in a thread, null when not known
+     */
     SlackThread(SlackWebApi web, SlackReplyRenderer renderer, String channel, String threadTs,
-                BiConsumer<String, String> postedInThread) {
+                BiConsumer<String, String> postedInThread, UnaryOperator<String> threadOf) {
         this.web = web;
         this.renderer = renderer;
         this.channel = channel;
         this.threadTs = threadTs;
         this.postedInThread = postedInThread;
+        this.threadOf = threadOf;
     }
 
     String channel() {
@@ -48,10 +54,16 @@ final class SlackThread implements ChatChannel {
         return send(renderer.render(reply));
     }
 
-    /** A reply in the thread of {@code parentMessageId} (an alert's update), whatever thread this one is. */
+    /**
+     * A reply in the thread of {@code parentMessageId} (an alert's update, a request's result), whatever
+     * thread this one is. Slack threads are one level deep: when the parent is itself a reply (a plan in
+     * the command's thread), the reply goes into that thread, not under the reply's ts.
+     */
     @Override
     public String postInThread(String parentMessageId, Reply reply) {
-        return new SlackThread(web, renderer, channel, parentMessageId, postedInThread).post(reply);
+        String root = threadOf.apply(parentMessageId);
+        return new SlackThread(web, renderer, channel, root != null ? root : parentMessageId, postedInThread, threadOf)
+                .post(reply);
     }
 
     /** The plan with ✅/❌ already on it (one click to vote) and Approve/Deny buttons. */

@@ -183,6 +183,24 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void aFollowUpInThePlansThreadThroughTheCommandsChannelRepliesToThePlan() {
+        // Approvals keep the channel a request came through and post its approval and result with
+        // postInThread(plan id) on it: that must reach the platform, not fall back to a reply to the command.
+        AtomicReference<String> planId = new AtomicReference<>();
+        handler.answering((m, c) -> {
+            planId.set(c.postForVote(Reply.builder("Plan: drain n1").status(Status.PENDING).build()));
+            c.postInThread(planId.get(), Reply.builder("#1 drain n1 — done").build());
+        });
+        start(settings());
+        gateway.dispatch(DiscordFrames.message(MSG, CHANNEL, USER, "oncall", "!slurm drain n1 x"));
+        handler.nextMessage();
+
+        FakeDiscordRest.Call result = rest.await("result", c -> createIn(c, CHANNEL)
+                && c.payload().get("content").getAsString().contains("done"));
+        assertThat(referenced(result)).isEqualTo(planId.get());
+    }
+
+    @Test
     void approveAndDenyButtonsAreAcknowledgedAndArriveAsReactions() {
         start(settings());
         String plan = "200000000000000777";

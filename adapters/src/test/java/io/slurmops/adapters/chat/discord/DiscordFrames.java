@@ -5,15 +5,15 @@ import com.google.gson.JsonObject;
 import io.slurmops.adapters.chat.testing.Fixtures;
 
 /** Gateway dispatches for tests, built from the shared minimal fixtures with the fields a test cares about changed. */
-final class DiscordFrames {
+public final class DiscordFrames {
 
-    static final String USER = "100000000000000030";
+    public static final String USER = "100000000000000030";
 
     private DiscordFrames() {
     }
 
     /** MESSAGE_CREATE (gateway_message_create_minimal.json). */
-    static JsonObject message(String id, String channel, String authorId, String username, String content) {
+    public static JsonObject message(String id, String channel, String authorId, String username, String content) {
         JsonObject f = Fixtures.json("discord/gateway_message_create_minimal.json");
         JsonObject d = f.getAsJsonObject("d");
         d.addProperty("id", id);
@@ -24,13 +24,13 @@ final class DiscordFrames {
         return f;
     }
 
-    static JsonObject fromBot(String id, String authorId, String content) {
+    public static JsonObject fromBot(String id, String authorId, String content) {
         JsonObject f = message(id, FakeDiscordGateway.CHANNEL, authorId, "otherbot", content);
         f.getAsJsonObject("d").getAsJsonObject("author").addProperty("bot", true);
         return f;
     }
 
-    static JsonObject fromWebhook(String id, String content) {
+    public static JsonObject fromWebhook(String id, String content) {
         JsonObject f = message(id, FakeDiscordGateway.CHANNEL, "100000000000000099", "hook", content);
         f.getAsJsonObject("d").addProperty("webhook_id", "100000000000000099");
         f.getAsJsonObject("d").remove("member");
@@ -38,7 +38,7 @@ final class DiscordFrames {
     }
 
     /** MESSAGE_REACTION_ADD (gateway_message_reaction_add_minimal.json). */
-    static JsonObject reaction(String userId, String username, String messageId, String emoji) {
+    public static JsonObject reaction(String userId, String username, String messageId, String emoji) {
         JsonObject f = Fixtures.json("discord/gateway_message_reaction_add_minimal.json");
         JsonObject d = f.getAsJsonObject("d");
         d.addProperty("user_id", userId);
@@ -53,7 +53,7 @@ final class DiscordFrames {
      * INTERACTION_CREATE for a click on a button of message {@code messageId} (type 3, component_type 2).
      * No fixture exists for it; the fields are those JDA's InteractionImpl/ComponentInteractionImpl read.
      */
-    static JsonObject click(String interactionId, String customId, String messageId, String userId, String username) {
+    public static JsonObject click(String interactionId, String customId, String messageId, String userId, String username) {
         JsonObject d = new JsonObject();
         d.addProperty("id", interactionId);
         d.addProperty("application_id", FakeDiscordRest.BOT_ID);

@@ -26,10 +26,10 @@ import java.util.zip.Deflater;
  * ACKs. Frames are zlib-stream compressed when the client asks for it in the URL, as Discord does,
  * so the adapter runs with its production settings.
  */
-final class FakeDiscordGateway extends WebSocketServer {
+public final class FakeDiscordGateway extends WebSocketServer {
 
-    static final String GUILD = "100000000000000010";
-    static final String CHANNEL = "100000000000000020";
+    public static final String GUILD = "100000000000000010";
+    public static final String CHANNEL = "100000000000000020";
 
     /** Per-connection state: its zlib stream and sequence counter. */
     private static final class Session {
@@ -50,23 +50,23 @@ final class FakeDiscordGateway extends WebSocketServer {
     /** Extra channels put into GUILD_CREATE (id → name). */
     private final Map<String, String> extraChannels = new ConcurrentHashMap<>();
 
-    FakeDiscordGateway() {
+    public FakeDiscordGateway() {
         super(new InetSocketAddress("127.0.0.1", 0));
         setReuseAddr(true);
     }
 
-    void startAndWait() throws InterruptedException {
+    public void startAndWait() throws InterruptedException {
         start();
         if (!started.await(5, TimeUnit.SECONDS)) {
             throw new IllegalStateException("fake gateway did not start");
         }
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + getPort() + "/";
     }
 
-    void addChannel(String id, String name) {
+    public void addChannel(String id, String name) {
         extraChannels.put(id, name);
     }
 
@@ -136,7 +136,7 @@ final class FakeDiscordGateway extends WebSocketServer {
     }
 
     /** Sends a dispatch (op 0) with the connection's next sequence number on the newest connection. */
-    void dispatch(JsonObject frame) {
+    public void dispatch(JsonObject frame) {
         WebSocket c = current;
         if (c == null || !c.isOpen()) {
             throw new IllegalStateException("no open gateway connection");
@@ -150,7 +150,7 @@ final class FakeDiscordGateway extends WebSocketServer {
     }
 
     /** Sends a raw op, e.g. op 7 RECONNECT. */
-    void sendOp(int op) {
+    public void sendOp(int op) {
         JsonObject frame = new JsonObject();
         frame.addProperty("op", op);
         frame.add("d", com.google.gson.JsonNull.INSTANCE);
@@ -158,7 +158,7 @@ final class FakeDiscordGateway extends WebSocketServer {
     }
 
     /** Closes the newest connection from the server side with a resumable code. */
-    void dropConnection(int code) {
+    public void dropConnection(int code) {
         current.close(code, "fake gateway drop");
     }
 
@@ -186,12 +186,12 @@ final class FakeDiscordGateway extends WebSocketServer {
         }
     }
 
-    int opens() {
+    public int opens() {
         return opens.get();
     }
 
     /** Waits for a client frame with this op, seen after {@code after} earlier ones. */
-    JsonObject awaitOp(int op, int occurrence) throws InterruptedException {
+    public JsonObject awaitOp(int op, int occurrence) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end) {
             List<JsonObject> matching = received.stream().filter(f -> f.get("op").getAsInt() == op).toList();
@@ -203,7 +203,7 @@ final class FakeDiscordGateway extends WebSocketServer {
         throw new AssertionError("no op " + op + " #" + occurrence + " from the client within 10 s");
     }
 
-    void shutdown() {
+    public void shutdown() {
         try {
             stop(1000);
         } catch (InterruptedException e) {

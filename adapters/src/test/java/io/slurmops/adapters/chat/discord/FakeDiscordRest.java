@@ -28,13 +28,13 @@ import java.util.regex.Pattern;
  * create/edit message (JSON or multipart with attachments), add reaction, interaction callback.
  * Records every request.
  */
-final class FakeDiscordRest implements AutoCloseable {
+public final class FakeDiscordRest implements AutoCloseable {
 
-    static final String TOKEN = "fake-discord-bot-token";
-    static final String BOT_ID = "100000000000000001";
+    public static final String TOKEN = "fake-discord-bot-token";
+    public static final String BOT_ID = "100000000000000001";
 
     /** One request: the JSON payload (or multipart payload_json) and attached files by name. */
-    record Call(String method, String path, JsonObject payload, Map<String, byte[]> files, String authorization,
+    public record Call(String method, String path, JsonObject payload, Map<String, byte[]> files, String authorization,
                 long atNanos) {
     }
 
@@ -48,26 +48,26 @@ final class FakeDiscordRest implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(200000000000000000L);
 
-    FakeDiscordRest() throws IOException {
+    public FakeDiscordRest() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v10/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v10/";
     }
 
     /** The next "METHOD /path-prefix" request gets this answer. */
-    void scriptOnce(String methodAndPathPrefix, int status, Map<String, String> headers, String body) {
+    public void scriptOnce(String methodAndPathPrefix, int status, Map<String, String> headers, String body) {
         scripted.computeIfAbsent(methodAndPathPrefix, k -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
     }
 
-    List<Call> calls(Predicate<Call> p) {
+    public List<Call> calls(Predicate<Call> p) {
         return calls.stream().filter(p).toList();
     }
 
-    Call await(String description, Predicate<Call> p) {
+    public Call await(String description, Predicate<Call> p) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end) {
             for (Call c : calls) {
@@ -86,7 +86,7 @@ final class FakeDiscordRest implements AutoCloseable {
     }
 
     /** PUT …/reactions/{emoji}/@me calls as "messageId emoji", in order. */
-    List<String> reactions() {
+    public List<String> reactions() {
         Pattern p = Pattern.compile("/api/v10/channels/\\d+/messages/(\\d+)/reactions/([^/]+)/@me");
         return calls.stream().filter(c -> c.method().equals("PUT")).map(c -> p.matcher(c.path()))
                 .filter(Matcher::matches)

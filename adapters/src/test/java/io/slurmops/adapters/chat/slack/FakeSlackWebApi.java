@@ -54,6 +54,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicInteger tsCounter = new AtomicInteger(100);
+    private final Map<String, String> displayNames = new ConcurrentHashMap<>();
 
     public FakeSlackWebApi(Supplier<String> socketUrl) throws IOException {
         this.socketUrl = socketUrl;
@@ -65,6 +66,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
     public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** users.info for {@code userId} answers this display name instead of "Name of USERID". */
+    public void displayName(String userId, String name) {
+        displayNames.put(userId, name);
     }
 
     /** The next call of {@code method} gets this answer instead of the normal one. */
@@ -158,7 +164,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
                 user.addProperty("name", "user-" + id.toLowerCase());
                 user.addProperty("is_bot", id.startsWith("UB"));      // "UB…" users are other apps' bots
                 JsonObject profile = new JsonObject();
-                profile.addProperty("display_name", "Name of " + id);
+                profile.addProperty("display_name", displayNames.getOrDefault(id, "Name of " + id));
                 user.add("profile", profile);
                 r.add("user", user);
             }

@@ -201,6 +201,27 @@ class SlackAdapterTest {
     }
 
     @Test
+    void aFollowUpToThePlanGoesIntoTheCommandsThreadNotUnderThePlanReply() throws Exception {
+        AtomicReference<String> planTs = new AtomicReference<>();
+        handler.answering((m, c) -> planTs.set(c.postForVote(Reply.builder("Plan: drain n1").status(Status.PENDING)
+                .build())));
+        // What approvals do with a vote: the result goes "in the thread of" the plan message.
+        handler.onVote((r, c) -> c.postInThread(r.messageId(), Reply.builder("#1 drain n1 — done").build()));
+        start(settings());
+        socket.sendFrame(SlackFrames.message("EvPlan", "C111", "U222", "!slurm drain n1 x", TS));
+        handler.nextMessage();
+        web.await("reactions.add", c -> planTs.get() != null && planTs.get().equals(c.get("timestamp"))
+                && "x".equals(c.get("name")));
+
+        socket.sendFrame(SlackFrames.reaction("EvVote", "U333", "white_check_mark", "C111", planTs.get()));
+        handler.nextReaction();
+        FakeSlackWebApi.Call result = web.await("chat.postMessage", c -> c.get("text").contains("done"));
+        // Slack threads are one level deep: the plan is a reply in the command's thread, so that thread, not
+        // the plan's ts (chat.postMessage: "avoid using a reply's ts value; use its parent instead").
+        assertThat(result.get("thread_ts")).isEqualTo(TS);
+    }
+
+    @Test
     void approveAndDenyButtonsArriveAsReactionsOnThePlanMessage() throws Exception {
         start(settings());
         String planTs = "1700000000.000777";
