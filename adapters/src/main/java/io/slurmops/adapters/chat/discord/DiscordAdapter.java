@@ -161,6 +161,9 @@ public final class DiscordAdapter implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // Let commands and votes in flight finish while JDA can still post their answers; events that
+        // arrive meanwhile are dropped (the platform redelivers nothing, but nothing half-runs either).
+        workers.close();
         JDA j = jda;
         if (j != null) {
             j.shutdown();
@@ -173,6 +176,5 @@ public final class DiscordAdapter implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        workers.close();
     }
 }
