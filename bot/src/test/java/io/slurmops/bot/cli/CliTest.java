@@ -81,7 +81,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"console", "run", "demo", "hostlist", "config", "version"})
+    @ValueSource(strings = {"console", "run", "demo", "bot", "audit", "hostlist", "config", "version"})
     void everySubcommandHasHelp(String sub) {
         CliCapture.Run r = CliCapture.run(sub, "--help");
         assertThat(r.exitCode()).isZero();
