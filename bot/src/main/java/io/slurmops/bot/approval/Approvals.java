@@ -143,13 +143,37 @@ public final class Approvals implements AutoCloseable {
         if (decision.isEmpty()) {
             return Optional.empty();
         }
-        Optional<RequestRecord> r = store.transaction(tx -> tx.requestByMessage(e.platform(), e.messageId()));
+        Optional<RequestRecord> r = planOf(e);
         if (r.isEmpty()) {
             return Optional.empty();
         }
         String channelId = e.channelId() == null ? r.get().channelId() : e.channelId();
         return Optional.of(vote(r.get().id(), decision.get(), "", new Voter(e.userId(), e.userName(), e.platform(),
                 channelId), "reaction", ch));
+    }
+
+    /** Attempts and pause while waiting for a just-posted plan's message id to be recorded. */
+    private static final int PLAN_LOOKUPS = 10;
+    private static final long PLAN_LOOKUP_PAUSE_MS = 200;
+
+    /**
+     * The request whose plan message got this reaction. A plan's message id is recorded only once the
+     * platform has answered the post (and the bot's own ✅/❌ are on it), so a very quick vote may
+     * arrive first: it waits up to two seconds instead of being lost.
+     */
+    private Optional<RequestRecord> planOf(ReactionEvent e) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<RequestRecord> r = store.transaction(tx -> tx.requestByMessage(e.platform(), e.messageId()));
+            if (r.isPresent() || attempt == PLAN_LOOKUPS) {
+                return r;
+            }
+            try {
+                Thread.sleep(PLAN_LOOKUP_PAUSE_MS);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
     }
 
     private BotResponse runApproved(RequestRecord r, Voter voter, ChatChannel voterChannel, int approvals) {

@@ -21,9 +21,20 @@ final class Transcript implements ChatChannel {
         return add(null, false, reply);
     }
 
+    /** Runs after a plan is posted and before its id is returned (a platform still adding ✅/❌). */
+    volatile java.util.function.Consumer<String> whilePostingForVote;
+
     @Override
-    public synchronized String postForVote(Reply plan) {
-        return add(null, true, plan);
+    public String postForVote(Reply plan) {
+        String id;
+        synchronized (this) {
+            id = add(null, true, plan);
+        }
+        java.util.function.Consumer<String> hook = whilePostingForVote;
+        if (hook != null) {
+            hook.accept(id);
+        }
+        return id;
     }
 
     @Override

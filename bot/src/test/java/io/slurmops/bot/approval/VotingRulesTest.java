@@ -51,6 +51,27 @@ class VotingRulesTest {
     }
 
     @Test
+    void aVoteThatArrivesBeforeThePlansIdIsRecordedStillCounts() throws Exception {
+        // Slack/Discord deliver bob's ✅ while the bot is still adding its own reactions to the plan,
+        // i.e. before postForVote has returned the message id to the approval flow.
+        java.util.concurrent.atomic.AtomicReference<Thread> voter = new java.util.concurrent.atomic.AtomicReference<>();
+        h.channel.whilePostingForVote = id -> {
+            Thread t = new Thread(() -> h.react("bob", id, "✅"));
+            t.start();
+            voter.set(t);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        assertThat(h.say("alice", "!slurm drain node001 maint").outcome()).isEqualTo(Outcome.PENDING);
+        voter.get().join(10_000);
+        assertThat(h.request(1).state()).isEqualTo(RequestState.SUCCEEDED);
+        assertThat(h.updates("State=DRAIN")).isEqualTo(1);
+    }
+
+    @Test
     void theRequesterNeverCountsNotEvenAnAdmin() {
         h.say("alice", "!slurm drain node001 maint");
         BotResponse self = h.say("alice", "!slurm approve 1");
