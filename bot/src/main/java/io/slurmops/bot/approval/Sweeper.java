@@ -104,7 +104,7 @@ final class Sweeper {
         });
         for (RequestRecord r : orphans) {
             Optional<ChatChannel> ch = channels.of(r);
-            execution.run(r, ch.isPresent()).ifPresent(result -> ch.ifPresent(c -> c.post(result.reply())));
+            execution.run(r, ch.isPresent()).ifPresent(result -> ch.ifPresent(c -> postFor(c, r, result.reply())));
         }
     }
 
@@ -121,9 +121,18 @@ final class Sweeper {
         for (RequestRecord r : due) {
             Optional<ChatChannel> ch = channels.of(r);
             if (ch.isPresent() && store.transaction(tx -> tx.claimAnnouncement(r.id()))) {
-                ch.get().post(Announcements.of(r, prefix));
+                postFor(ch.get(), r, Announcements.of(r, prefix));
                 channels.forget(r.id());
             }
+        }
+    }
+
+    /** News about a request goes in its plan's thread when the plan was posted, like the votes' replies. */
+    private static void postFor(ChatChannel ch, RequestRecord r, io.slurmops.commands.reply.Reply reply) {
+        if (r.messageId() != null) {
+            ch.postInThread(r.messageId(), reply);
+        } else {
+            ch.post(reply);
         }
     }
 

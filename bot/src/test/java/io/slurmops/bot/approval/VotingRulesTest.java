@@ -160,6 +160,9 @@ class VotingRulesTest {
         h.app.approvals().sweep();
         assertThat(h.request(1).state()).isEqualTo(RequestState.EXPIRED);
         assertThat(h.channel.text()).contains("#1 expired without enough approvals; nothing ran");
+        String plan = h.channel.lastVoteMessage();
+        assertThat(h.channel.posts()).filteredOn(p -> p.text().contains("expired without enough approvals"))
+                .singleElement().satisfies(p -> assertThat(p.thread()).as("in the plan's thread").isEqualTo(plan));
         BotResponse late = h.say("bob", "!slurm approve 1");
         assertThat(late.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(late.reply().title()).contains("already expired");
