@@ -33,6 +33,7 @@ public final class AlertService implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final BooleanSupplier leader;
+    private final MaintenanceNodes maintenance = new MaintenanceNodes();
     private volatile boolean leading = true;
 
     public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
@@ -99,7 +100,9 @@ public final class AlertService implements AutoCloseable {
         }
         Instant now = clock.instant();
         List<AlertEvent> events = tracker.reconcile(p.name(), seen, now);
-        List<Silence> silences = store.activeSilences(now);
+        List<Silence> silences = new java.util.ArrayList<>(store.activeSilences(now));
+        maintenance.nodes(context, now).forEach(n -> silences.add(new Silence(0, n, now, "maintenance reservation",
+                "slurm", now)));
         for (AlertEvent e : events) {
             Incident i = e.incident();
             if (silenced(i, silences)) {

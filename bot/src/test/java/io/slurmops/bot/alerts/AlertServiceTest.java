@@ -183,4 +183,21 @@ class AlertServiceTest {
         assertThat(second.poll(probe)).hasSize(1);
         assertThat(standby.topLevel()).hasSize(1);
     }
+
+    @Test
+    void nodesInAnActiveMaintenanceReservationStayQuiet() {
+        String res = "ReservationName=maint StartTime=2026-11-25T09:00:00 EndTime=2026-11-25T12:00:00 "
+                + "Duration=03:00:00 Nodes=node[003-004] NodeCnt=2 Flags=MAINT,SPEC_NODES State=ACTIVE\n";
+        io.slurmops.commands.exec.Transport slurm = cmd -> io.slurmops.commands.exec.ExecResult.exited(cmd, 0,
+                String.join(" ", cmd.argv()).equals("scontrol show res -o") ? res : "", "", Duration.ZERO);
+        io.slurmops.commands.catalog.CommandContext ctx = new io.slurmops.commands.catalog.CommandContext(
+                new io.slurmops.commands.site.ClusterAccess(io.slurmops.commands.site.SiteProfile.systemdDefaults("lab"),
+                        slurm), KnowledgeBase.builtIn(), clock, "alerts", "!slurm");
+        AlertService s = new AlertService(List.of(probe), new IncidentTracker(store, 2, Duration.ofMinutes(10)), store,
+                new AlertPoster(channel, KnowledgeBase.builtIn(), "!slurm", "lab"), () -> ctx, clock);
+        probe.next = List.of(down("node003"), down("node002"));
+        s.poll(probe);
+        assertThat(channel.topLevel()).extracting(p -> p.reply().title()).singleElement().asString().contains("node002");
+        assertThat(store.open()).hasSize(2); // tracked all the same
+    }
 }
