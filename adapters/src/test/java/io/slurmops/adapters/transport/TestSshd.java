@@ -1,6 +1,6 @@
 package io.slurmops.adapters.transport;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +49,11 @@ public final class TestSshd implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        assumeTrue(Files.isExecutable(SSHD) && Files.isExecutable(SSH_KEYGEN), "OpenSSH server is not installed");
+        if (!Files.isExecutable(SSHD) || !Files.isExecutable(SSH_KEYGEN)) {
+            // A fresh machine: the lab script installs OpenSSH (and starts the lab).
+            io.slurmops.testing.LabCluster.ensureUp();
+        }
+        assertTrue(Files.isExecutable(SSHD) && Files.isExecutable(SSH_KEYGEN), "OpenSSH server is not installed");
         ensureTestUser();
         // sshd re-reads authorized_keys as the target user: the directory must be traversable by it.
         dir = Files.createTempDirectory("slurmops-sshd-",

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,12 @@ class SlurmHostlistConformanceTest {
     private static Scontrol slurm;
 
     @BeforeAll
-    static void throwawayConfig(@TempDir Path dir) throws IOException {
-        Assumptions.assumeTrue(Files.exists(Scontrol.BINARY), "no " + Scontrol.BINARY + " on this machine");
+    static void throwawayConfig(@TempDir Path dir) throws IOException, InterruptedException {
+        if (!Files.exists(Scontrol.BINARY)) {
+            // A fresh machine: the lab script installs Slurm's clients (and starts the lab).
+            io.slurmops.testing.LabCluster.ensureUp();
+        }
+        Assertions.assertTrue(Files.exists(Scontrol.BINARY), "no " + Scontrol.BINARY + " even after lab/lab up");
         slurm = Scontrol.withThrowawayConfig(dir);
     }
 
