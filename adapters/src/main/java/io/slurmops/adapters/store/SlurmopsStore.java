@@ -129,7 +129,7 @@ public final class SlurmopsStore implements AutoCloseable {
     }
 
     /** The URL without anything that could be a secret (MariaDB URLs may carry password=…). */
-    static String redacted(String url) {
+    public static String redacted(String url) {
         return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 

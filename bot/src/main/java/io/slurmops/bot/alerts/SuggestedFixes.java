@@ -40,8 +40,12 @@ public final class SuggestedFixes implements Bot.ReactionHook {
         this.clock = clock;
     }
 
+    /**
+     * Serialised: two operators reacting at once must open one request, not two (the second sees the
+     * first's request id). Only the alert lease holder posts alerts, so one process handles them.
+     */
     @Override
-    public boolean handle(ReactionEvent r, ChatChannel channel) {
+    public synchronized boolean handle(ReactionEvent r, ChatChannel channel) {
         Optional<Incident> found = store.byMessageId(r.messageId());
         if (found.isEmpty()) {
             return false;

@@ -3,6 +3,7 @@ package io.slurmops.bot.approval;
 import io.slurmops.adapters.store.AuditEntry;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.adapters.store.RequestRecord;
+import io.slurmops.adapters.store.RequestState;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.BotResponse;
@@ -48,6 +49,7 @@ public final class Approvals implements AutoCloseable {
     private final Sweeper sweeper;
     private final ScheduledExecutorService scheduler;
     private final String prefix;
+    private final java.util.concurrent.ScheduledExecutorService heartbeats;
 
     public Approvals(SlurmopsStore store, CommandCatalog catalog, ApprovalPolicy policy, Authorizer authorizer,
                      Clock clock, BiFunction<String, Long, CommandContext> contexts, PlanRunner runner) {
@@ -63,7 +65,14 @@ public final class Approvals implements AutoCloseable {
         RunnerIdentity identity = RunnerIdentity.current();
         this.desk = new ApprovalDesk(store, policy, authorizer, clock, contexts, channels, catalog.prefix());
         this.votes = new VoteCounter(store, authorizer, clock);
-        this.execution = new PlanExecution(store, catalog, contexts, runner, clock, identity, scheduler);
+        // Heartbeats get their own thread: the sweeper may run an orphaned plan for minutes on the
+        // scheduler thread, and a silent heartbeat would let another instance mark runs interrupted.
+        this.heartbeats = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "slurmops-heartbeats");
+            t.setDaemon(true);
+            return t;
+        });
+        this.execution = new PlanExecution(store, catalog, contexts, runner, clock, identity, heartbeats);
         this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix());
     }
 
@@ -164,7 +173,7 @@ public final class Approvals implements AutoCloseable {
     private Optional<RequestRecord> planOf(ReactionEvent e) {
         for (int attempt = 1; ; attempt++) {
             Optional<RequestRecord> r = store.transaction(tx -> tx.requestByMessage(e.platform(), e.messageId()));
-            if (r.isPresent() || attempt == PLAN_LOOKUPS) {
+            if (r.isPresent() || attempt == PLAN_LOOKUPS || !planBeingPosted(e.platform())) {
                 return r;
             }
             try {
@@ -174,6 +183,12 @@ public final class Approvals implements AutoCloseable {
                 return Optional.empty();
             }
         }
+    }
+
+    /** True while some request of this platform has a plan but no recorded message yet. */
+    private boolean planBeingPosted(String platform) {
+        return store.transaction(tx -> tx.requestsIn(java.util.Set.of(RequestState.PLANNING, RequestState.PENDING)))
+                .stream().anyMatch(r -> r.platform().equals(platform) && r.messageId() == null);
     }
 
     private BotResponse runApproved(RequestRecord r, Voter voter, ChatChannel voterChannel, int approvals) {
@@ -243,7 +258,14 @@ public final class Approvals implements AutoCloseable {
                 LOG.warn("approval sweep failed: {}", e.getMessage());
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(sweeper::forgetOldDeliveries, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                sweeper.forgetOldDeliveries();
+            } catch (RuntimeException e) {
+                // An uncaught exception would cancel this task for good and the table would grow.
+                LOG.warn("forgetting old deliveries failed: {}", e.getMessage());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
     }
 
     public String prefix() {
@@ -257,5 +279,6 @@ public final class Approvals implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        heartbeats.shutdownNow();
     }
 }

@@ -31,7 +31,7 @@ final class ConfigCommand implements Runnable {
                 SlurmopsConfig c = ConfigLoader.fromSystem().load(file);
                 System.out.println(file + ": OK — cluster " + c.site().clusterName() + ", controller "
                         + c.site().controller() + ", " + c.access().users().size() + " users with roles, store "
-                        + c.store().url());
+                        + io.slurmops.adapters.store.SlurmopsStore.redacted(c.store().url()));
                 return 0;
             } catch (ConfigException e) {
                 System.err.println(e.getMessage());

@@ -8,6 +8,6 @@ public record StoreConfig(String url, String user, String password) {
 
     @Override
     public String toString() {
-        return "StoreConfig[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+        return "StoreConfig[url=" + url.replaceAll("(?i)(password=)[^;&]*", "$1***") + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
     }
 }

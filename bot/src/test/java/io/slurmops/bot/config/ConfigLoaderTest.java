@@ -36,6 +36,8 @@ class ConfigLoaderTest {
         assertThat(c.store().password()).isEqualTo("s3cret");
         assertThat(c.store().user()).isEqualTo("slurmops");
         assertThat(c.store().toString()).doesNotContain("s3cret");
+        SlurmopsConfig inUrl = loader.parse("store:\n  url: jdbc:mariadb://db/slurmops?user=s&password=${DB_PASSWORD}\n", "t");
+        assertThat(inUrl.store().toString()).doesNotContain("s3cret").contains("password=***");
     }
 
     @Test

@@ -83,7 +83,16 @@ public final class LogsCommand implements SlurmCommand {
                     .code(r.combinedOutput().isBlank() ? r.outcome() : r.combinedOutput().strip()).build();
         }
         List<String> all = r.stdout().lines().toList();
-        List<String> shown = grep.map(p -> all.stream().filter(l -> p.matcher(l).find()).toList()).orElse(all);
+        List<String> shown;
+        try {
+            long deadline = System.nanoTime() + GREP_BUDGET.toNanos();
+            shown = grep.map(p -> all.stream().filter(l -> p.matcher(new DeadlineText(l, deadline)).find()).toList())
+                    .orElse(all);
+        } catch (DeadlineText.TooSlow e) {
+            throw new UsageException("--grep `" + grep.get().pattern() + "` took longer than "
+                    + GREP_BUDGET.toSeconds() + " s over " + all.size() + " lines (it backtracks too much); "
+                    + "simplify it, e.g. a plain word", SPEC.usage(ctx.prefix()));
+        }
         shown = shown.subList(Math.max(0, shown.size() - lines), shown.size());
         List<Finding> findings = KnowledgeBase.withContext(ctx.knowledgeBase().matchLatest(shown),
                 host.map(h -> Map.of("node", h, "hosts", h)).orElse(Map.of()));
@@ -94,6 +103,9 @@ public final class LogsCommand implements SlurmCommand {
         reply.addAll(KnowledgeBase.render(findings, ctx.prefix()));
         return reply.build();
     }
+
+    /** How long a --grep pattern may take over all lines together. */
+    private static final java.time.Duration GREP_BUDGET = java.time.Duration.ofSeconds(2);
 
     private static Optional<Pattern> grep(Optional<String> raw, String usage) throws UsageException {
         if (raw.isEmpty()) {

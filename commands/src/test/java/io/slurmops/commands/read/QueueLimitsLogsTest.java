@@ -69,6 +69,17 @@ class QueueLimitsLogsTest {
     }
 
     @Test
+    void aCatastrophicallyBacktrackingGrepIsStoppedAndExplained() {
+        String line = "a".repeat(30) + "!\n"; // ((a+)+)+b takes seconds per line here without the budget
+        ScriptedCluster c = ScriptedCluster.lab().on("localhost", "journalctl", ok(line.repeat(200)));
+        long t0 = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.run("!slurm logs slurmctld --grep '((a+)+)+b'"))
+                .isInstanceOf(io.slurmops.commands.catalog.UsageException.class)
+                .hasMessageContaining("took longer than 2 s").hasMessageContaining("backtracks");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void slurmdLogIsReadOnTheNode() throws Exception {
         ScriptedCluster c = ScriptedCluster.lab().on("node002", "journalctl", ok(
                 "[10:00] error: Munge decode failed: Invalid credential\n"));
