@@ -40,8 +40,13 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         try (Application app = Application.start(config)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String who = user != null ? user : config.console().defaultUser();
-            ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who, config.console().channel());
+            if (user != null && !config.console().switchUser()) {
+                System.err.println("slurmops: --as is off in " + config.source() + " (console.switchUser: false)");
+                return 3;
+            }
+            String who = config.console().identity(user);
+            ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who, config.console().channel(),
+                    config.console().switchUser());
             // Announcements it missed (expired requests, runs interrupted by a crash) appear at once.
             app.bot().attach(ConsoleChat.PLATFORM, config.console().channel(), chat);
             if (config.alerts().enabled()) {

@@ -39,7 +39,12 @@ final class RunCommand implements Callable<Integer> {
             return 4;
         }
         try (Application app = Application.start(config)) {
-            String who = user != null ? user : config.console().defaultUser();
+            if (user != null && !config.console().switchUser()) {
+                System.err.println("slurmops: --as is off in " + config.source() + " (console.switchUser: false); "
+                        + "you act as the OS user " + System.getProperty("user.name"));
+                return 3;
+            }
+            String who = config.console().identity(user);
             String id = "cli-" + UUID.randomUUID();
             ChatMessage message = new ChatMessage("cli", id, config.console().channel(), who, who, line, id, Instant.now());
             if (!app.bot().catalog().addressed(line)) {

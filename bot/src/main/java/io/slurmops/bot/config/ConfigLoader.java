@@ -86,9 +86,9 @@ public final class ConfigLoader {
         AccessConfig access = access(top.child("access"));
         ApprovalConfig approvals = approvals(top.child("approvals"));
         Node console = top.child("console");
-        console.allowOnly(Set.of("user", "channel"));
+        console.allowOnly(Set.of("user", "channel", "switchUser"));
         ConsoleConfig consoleConfig = new ConsoleConfig(console.string("user", "console"),
-                console.string("channel", "console"));
+                console.string("channel", "console"), console.bool("switchUser", false));
         AlertConfig alerts = alerts(top.child("alerts"));
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);

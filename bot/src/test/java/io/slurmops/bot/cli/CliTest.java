@@ -72,6 +72,18 @@ class CliTest {
     }
 
     @Test
+    void outsideTheLabNobodyCanActAsSomeoneElse(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("site.yaml");
+        Files.writeString(config, "store:\n  url: jdbc:h2:file:" + dir + "/store\naccess:\n  users: {bob: approver}\n");
+        CliCapture.Run r = CliCapture.run("run", "--config", config.toString(), "--as", "bob", "!slurm approve 1");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("--as is off").contains("console.switchUser: false");
+        CliCapture.Run me = CliCapture.run("run", "--config", config.toString(), "!slurm status");
+        assertThat(me.exitCode()).isEqualTo(3);
+        assertThat(me.out()).contains(System.getProperty("user.name") + " has no slurmops role");
+    }
+
+    @Test
     void runWithABadConfigExitsFour(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "nonsense: [\n");

@@ -33,13 +33,21 @@ public final class ConsoleChat implements ChatChannel {
      */
     private final String session = UUID.randomUUID().toString().substring(0, 8);
     private volatile String user;
+    private final boolean switchUser;
 
     public ConsoleChat(ChatHandler handler, BufferedReader in, PrintStream out, String user, String channel) {
+        this(handler, in, out, user, channel, true);
+    }
+
+    /** @param switchUser whether {@code /as USER} may change who is typing (the lab: yes; a real site: no) */
+    public ConsoleChat(ChatHandler handler, BufferedReader in, PrintStream out, String user, String channel,
+                       boolean switchUser) {
         this.handler = handler;
         this.in = in;
         this.out = out;
         this.user = user;
         this.channel = channel;
+        this.switchUser = switchUser;
     }
 
     /** Reads lines until end of input or {@code /quit}. */
@@ -63,6 +71,10 @@ public final class ConsoleChat implements ChatChannel {
             return;
         }
         if (t.startsWith("/as")) {
+            if (!switchUser) {
+                say("switching user is off in this configuration (console.switchUser: false); you are " + user);
+                return;
+            }
             String[] parts = t.split("\\s+");
             if (parts.length != 2) {
                 say("usage: /as USER");
