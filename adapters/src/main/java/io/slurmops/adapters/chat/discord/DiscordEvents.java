@@ -73,7 +73,8 @@ final class DiscordEvents extends ListenerAdapter {
             case REFUSE -> workers.submit(() -> replies.post(Reply.builder(ChannelPolicy.refusal("discord", direct))
                     .status(Status.ERROR).build()));
             case ALLOW -> {
-                ChatMessage message = new ChatMessage("discord", e.getMessageId(), e.getChannel().getId(),
+                // Roles and requests belong to the channel; a thread of it is the same place for both.
+                ChatMessage message = new ChatMessage("discord", e.getMessageId(), channelKey(e.getChannel(), e.isFromThread()),
                         author.getId(), name(e.getMember(), author), command.get(), e.getMessageId(), Instant.now());
                 workers.submit(() -> CommandReceipts.run(handler, message, replies));
             }
@@ -96,7 +97,7 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         ReactionEvent reaction = new ReactionEvent("discord", e.getMessageId() + ":" + e.getUserId() + ":" + emoji,
-                e.getChannel().getId(), e.getMessageId(), e.getUserId(),
+                channelKey(e.getChannel(), e.isFromThread()), e.getMessageId(), e.getUserId(),
                 member != null ? member.getEffectiveName() : user != null ? user.getEffectiveName() : null,
                 emoji, Instant.now());
         DiscordReplyChannel replies = new DiscordReplyChannel(e.getChannel(), e.getMessageId(), renderer);
@@ -117,7 +118,8 @@ final class DiscordEvents extends ListenerAdapter {
                 || !dedup.firstTime("interaction:" + e.getId())) {
             return;
         }
-        ReactionEvent reaction = new ReactionEvent("discord", "interaction:" + e.getId(), channel.getId(),
+        ReactionEvent reaction = new ReactionEvent("discord", "interaction:" + e.getId(),
+                channelKey(channel, e.getChannelType().isThread()),
                 e.getMessageId(), e.getUser().getId(), name(e.getMember(), e.getUser()), approve ? "✅" : "❌",
                 Instant.now());
         DiscordReplyChannel replies = new DiscordReplyChannel(channel, e.getMessageId(), renderer);
