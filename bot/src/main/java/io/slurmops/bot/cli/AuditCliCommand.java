@@ -5,7 +5,6 @@ import io.slurmops.adapters.store.RequestRecord;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.adapters.store.StoreException;
 import io.slurmops.bot.audit.AuditView;
-import io.slurmops.bot.config.ConfigException;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.commands.reply.Reply;
 import picocli.CommandLine.Command;
@@ -34,12 +33,9 @@ final class AuditCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SlurmopsConfig config;
-        try {
-            config = configOption.load();
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            return 4;
+        SlurmopsConfig config = configOption.loadOrReport().orElse(null);
+        if (config == null) {
+            return ConfigOption.BAD_CONFIG;
         }
         if (limit < 1 || limit > 10_000) {
             System.err.println("slurmops: --limit takes 1 to 10000");

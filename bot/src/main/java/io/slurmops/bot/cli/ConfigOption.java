@@ -21,4 +21,33 @@ final class ConfigOption {
     SlurmopsConfig load() throws ConfigException {
         return ConfigLoader.fromSystem().load(path());
     }
+
+    /** Exit code of every subcommand whose configuration is invalid. */
+    static final int BAD_CONFIG = 4;
+
+    /** The configuration, or empty after printing every problem to stderr (the caller exits {@link #BAD_CONFIG}). */
+    java.util.Optional<SlurmopsConfig> loadOrReport() {
+        try {
+            return java.util.Optional.of(load());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Exit code when --as is asked for where switching user is off. */
+    static final int REFUSED = 3;
+
+    /**
+     * Who is typing: {@code --as USER} where the configuration allows switching user (the lab), else
+     * the OS user; empty after saying why --as is refused.
+     */
+    static java.util.Optional<String> identity(SlurmopsConfig config, String requested) {
+        if (requested != null && !config.console().switchUser()) {
+            System.err.println("slurmops: --as is off in " + config.source() + " (console.switchUser: false); "
+                    + "you act as the OS user " + System.getProperty("user.name"));
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(config.console().identity(requested));
+    }
 }

@@ -1,7 +1,6 @@
 package io.slurmops.bot.cli;
 
 import io.slurmops.adapters.chat.console.ConsoleChat;
-import io.slurmops.bot.config.ConfigException;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.wiring.Application;
 import picocli.CommandLine.Command;
@@ -31,20 +30,16 @@ final class ConsoleCommand implements Callable<Integer> {
     }
 
     static int open(ConfigOption configOption, String user) throws IOException {
-        SlurmopsConfig config;
-        try {
-            config = configOption.load();
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            return 4;
+        SlurmopsConfig config = configOption.loadOrReport().orElse(null);
+        if (config == null) {
+            return ConfigOption.BAD_CONFIG;
         }
         try (Application app = Application.start(config)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            if (user != null && !config.console().switchUser()) {
-                System.err.println("slurmops: --as is off in " + config.source() + " (console.switchUser: false)");
-                return 3;
+            String who = ConfigOption.identity(config, user).orElse(null);
+            if (who == null) {
+                return ConfigOption.REFUSED;
             }
-            String who = config.console().identity(user);
             ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who, config.console().channel(),
                     config.console().switchUser());
             // Announcements it missed (expired requests, runs interrupted by a crash) appear at once.

@@ -1,6 +1,5 @@
 package io.slurmops.bot.cli;
 
-import io.slurmops.bot.config.ConfigException;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.wiring.Application;
@@ -31,20 +30,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SlurmopsConfig config;
-        try {
-            config = configOption.load();
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            return 4;
+        SlurmopsConfig config = configOption.loadOrReport().orElse(null);
+        if (config == null) {
+            return ConfigOption.BAD_CONFIG;
         }
         try (Application app = Application.start(config)) {
-            if (user != null && !config.console().switchUser()) {
-                System.err.println("slurmops: --as is off in " + config.source() + " (console.switchUser: false); "
-                        + "you act as the OS user " + System.getProperty("user.name"));
-                return 3;
+            String who = ConfigOption.identity(config, user).orElse(null);
+            if (who == null) {
+                return ConfigOption.REFUSED;
             }
-            String who = config.console().identity(user);
             String id = "cli-" + UUID.randomUUID();
             ChatMessage message = new ChatMessage("cli", id, config.console().channel(), who, who, line, id, Instant.now());
             if (!app.bot().catalog().addressed(line)) {

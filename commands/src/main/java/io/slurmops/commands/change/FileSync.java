@@ -60,6 +60,16 @@ final class FileSync {
         return new Comparison(new FileRef(controller, path, sha), differing, identical, unreadable);
     }
 
+    /** The comparison, refusing the plan when no node differs (nothing would change). */
+    static Comparison differingOrRefuse(CommandContext ctx, String path, List<NodeRecord> nodes, boolean force)
+            throws PlanRefusedException {
+        Comparison cmp = compare(ctx, path, nodes, force);
+        if (cmp.differing().isEmpty()) {
+            throw new PlanRefusedException("nothing to sync. " + String.join(" ", cmp.notes(path)));
+        }
+        return cmp;
+    }
+
     static Optional<String> controllerDigest(CommandContext ctx, String path) {
         return digestIn(ctx.cluster().onController(List.of("sha256sum", path), Duration.ofSeconds(30)));
     }

@@ -11,7 +11,6 @@ import io.slurmops.commands.plan.BlastRadius;
 import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.FileRef;
 import io.slurmops.commands.plan.Plan;
-import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.plan.Step;
 import io.slurmops.commands.slurm.NodeRecord;
 
@@ -40,10 +39,7 @@ public final class SyncConfigCommand implements ChangeCommand {
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
         List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
         String path = ctx.cluster().site().slurmConf();
-        FileSync.Comparison cmp = FileSync.compare(ctx, path, nodes, inv.flag("force"));
-        if (cmp.differing().isEmpty()) {
-            throw new PlanRefusedException("nothing to sync. " + String.join(" ", cmp.notes(path)));
-        }
+        FileSync.Comparison cmp = FileSync.differingOrRefuse(ctx, path, nodes, inv.flag("force"));
         List<String> names = NodeTargets.names(cmp.differing());
         Step write = Step.onEachHost(names, "Write the controller's " + path,
                 List.of("install", "-m", "0644", "/dev/stdin", path), ctx.cluster().site().nodeTimeout())

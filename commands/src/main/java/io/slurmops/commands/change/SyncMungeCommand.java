@@ -11,7 +11,6 @@ import io.slurmops.commands.plan.BlastRadius;
 import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.FileRef;
 import io.slurmops.commands.plan.Plan;
-import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.plan.Step;
 import io.slurmops.commands.slurm.NodeRecord;
 
@@ -45,10 +44,7 @@ public final class SyncMungeCommand implements ChangeCommand {
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
         List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
         String key = ctx.cluster().site().mungeKey();
-        FileSync.Comparison cmp = FileSync.compare(ctx, key, nodes, inv.flag("force"));
-        if (cmp.differing().isEmpty()) {
-            throw new PlanRefusedException("nothing to sync. " + String.join(" ", cmp.notes(key)));
-        }
+        FileSync.Comparison cmp = FileSync.differingOrRefuse(ctx, key, nodes, inv.flag("force"));
         List<String> names = NodeTargets.names(cmp.differing());
         Step write = Step.onEachHost(names, "Write the controller's munge key (owner munge, mode 0400)",
                 List.of("install", "-o", "munge", "-g", "munge", "-m", "0400", "/dev/stdin", key),
