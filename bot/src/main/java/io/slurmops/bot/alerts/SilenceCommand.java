@@ -3,6 +3,7 @@ package io.slurmops.bot.alerts;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.catalog.Role;
 import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
@@ -23,6 +24,7 @@ public final class SilenceCommand implements SlurmCommand {
             .summary("Quiet alerts of a check or of nodes for a while (e.g. 2h, 30m, 1d)")
             .description("CHECK is a probe name (controller, nodes, accounting, …); HOSTLIST silences those nodes. "
                     + "Incidents are still tracked and posted when the silence ends if they are still open.")
+            .role(Role.OPERATOR)
             .build();
 
     private final AlertStore store;

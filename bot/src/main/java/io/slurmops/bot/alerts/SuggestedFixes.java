@@ -1,7 +1,7 @@
 package io.slurmops.bot.alerts;
 
 import io.slurmops.bot.approval.VoteEmoji;
-import io.slurmops.bot.config.Role;
+import io.slurmops.commands.catalog.Role;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.Bot;
 import io.slurmops.bot.pipeline.BotResponse;

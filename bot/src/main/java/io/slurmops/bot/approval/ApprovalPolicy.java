@@ -1,7 +1,7 @@
 package io.slurmops.bot.approval;
 
 import io.slurmops.bot.config.ApprovalConfig;
-import io.slurmops.bot.config.Role;
+import io.slurmops.commands.catalog.Role;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.commands.catalog.CommandCatalog;
 import io.slurmops.commands.catalog.Risk;

@@ -1,5 +1,6 @@
 package io.slurmops.bot.config;
 
+import io.slurmops.commands.catalog.Role;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.slurmops.bot.config;
 
+import io.slurmops.commands.catalog.Role;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,8 @@
 package io.slurmops.bot.pipeline;
 
 import io.slurmops.bot.config.AccessConfig;
-import io.slurmops.bot.config.Role;
+import io.slurmops.commands.catalog.Role;
+import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Risk;
 
 import java.util.List;
@@ -26,25 +27,17 @@ public final class Authorizer {
 
     /** The role a requester needs for a command of this risk. */
     public static Role requiredToRequest(Risk risk) {
-        return switch (risk) {
-            case READ -> Role.VIEWER;
-            case CHANGE -> Role.OPERATOR;
-            case DESTRUCTIVE -> Role.ADMIN;
-        };
+        return risk.requesterRole();
     }
 
     /**
-     * Commands that change no cluster state but still need more than a viewer: silencing alerts
-     * hides faults from everyone, so it takes an operator.
+     * Empty when allowed; otherwise the sentence that tells the person why not. The role needed comes
+     * from the command's declaration and its effective risk ({@code approvals.risk} may raise it).
      */
-    private static final java.util.Map<String, Role> BOT_STATE_COMMANDS = java.util.Map.of("silence", Role.OPERATOR);
-
-    /** Empty when allowed; otherwise the sentence that tells the person why not. */
-    public Optional<String> refusal(String userId, String userName, String channelId, String command, Risk risk) {
-        Role byRisk = requiredToRequest(risk);
-        String name = command.contains(" ") ? command.substring(command.indexOf(' ') + 1) : command;
-        Role override = BOT_STATE_COMMANDS.get(name);
-        Role needed = override != null && override.atLeast(byRisk) ? override : byRisk;
+    public Optional<String> refusal(String userId, String userName, String channelId, String command,
+                                    CommandSpec spec, Risk risk) {
+        Role byRisk = risk.requesterRole();
+        Role needed = spec.requiredRole(risk);
         Optional<Role> has = roleOf(userId, channelId);
         if (has.isEmpty()) {
             return Optional.of(userName + " has no slurmops role here; `" + command + "` needs the " + needed.label()

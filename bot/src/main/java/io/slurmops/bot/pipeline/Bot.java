@@ -165,7 +165,7 @@ public final class Bot implements ChatHandler {
         String name = command.spec().name();
         Risk risk = approvals != null ? approvals.policy().riskOf(command) : command.spec().risk();
         Optional<String> refusal = authorizer.refusal(message.userId(), message.userName(), message.channelId(),
-                catalog.prefix() + " " + name, risk);
+                catalog.prefix() + " " + name, command.spec(), risk);
         if (refusal.isPresent()) {
             LOG.info("refused {} for {} in {}", name, message.userId(), message.channelId());
             audit(AuditKind.REFUSED, message, refusal.get());

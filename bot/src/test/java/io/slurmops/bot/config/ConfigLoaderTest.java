@@ -1,5 +1,6 @@
 package io.slurmops.bot.config;
 
+import io.slurmops.commands.catalog.Role;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param description a few lines for {@code help COMMAND}: what it runs and what it tells
  * @param minArgs     how many positional arguments are required
  * @param maxArgs     how many are allowed; {@link Integer#MAX_VALUE} when the rest is free text
+ * @param role        the least role a person needs to ask for it, beyond what its risk asks
+ *                    ({@code silence} changes no cluster state but hides faults, so it takes an operator)
  */
 public record CommandSpec(String name, String arguments, String summary, String description, Risk risk,
-                          int minArgs, int maxArgs, List<OptionSpec> options) {
+                          int minArgs, int maxArgs, List<OptionSpec> options, Role role) {
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
@@ -25,6 +27,7 @@ public record CommandSpec(String name, String arguments, String summary, String 
         description = description == null ? "" : description;
         Objects.requireNonNull(risk, "risk");
         options = List.copyOf(options);
+        role = role == null ? risk.requesterRole() : role;
         if (minArgs < 0 || maxArgs < minArgs) {
             throw new IllegalArgumentException("bad argument bounds for " + name);
         }
@@ -38,6 +41,15 @@ public record CommandSpec(String name, String arguments, String summary, String 
         }
         options.forEach(o -> b.append(' ').append(o.usage()));
         return b.toString();
+    }
+
+    /**
+     * The role needed to request this command when its risk is {@code effectiveRisk} (a site may raise
+     * a command's risk in the approval policy): the higher of the declared role and the risk's role.
+     */
+    public Role requiredRole(Risk effectiveRisk) {
+        Role byRisk = effectiveRisk.requesterRole();
+        return role.atLeast(byRisk) ? role : byRisk;
     }
 
     public Optional<OptionSpec> option(String optionName) {
@@ -58,6 +70,7 @@ public record CommandSpec(String name, String arguments, String summary, String 
         private int minArgs;
         private int maxArgs;
         private final java.util.ArrayList<OptionSpec> options = new java.util.ArrayList<>();
+        private Role role;
 
         private Builder(String name) {
             this.name = name;
@@ -85,13 +98,19 @@ public record CommandSpec(String name, String arguments, String summary, String 
             return this;
         }
 
+        /** The least role needed, when more than the risk asks for. */
+        public Builder role(Role r) {
+            this.role = r;
+            return this;
+        }
+
         public Builder option(OptionSpec o) {
             options.add(o);
             return this;
         }
 
         public CommandSpec build() {
-            return new CommandSpec(name, arguments, summary, description, risk, minArgs, maxArgs, options);
+            return new CommandSpec(name, arguments, summary, description, risk, minArgs, maxArgs, options, role);
         }
     }
 }

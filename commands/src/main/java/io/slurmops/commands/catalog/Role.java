@@ -1,4 +1,4 @@
-package io.slurmops.bot.config;
+package io.slurmops.commands.catalog;
 
 import java.util.Locale;
 import java.util.Optional;
