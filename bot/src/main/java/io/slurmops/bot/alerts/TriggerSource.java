@@ -151,7 +151,7 @@ public final class TriggerSource implements AutoCloseable {
 
     /** slurmctld accepts triggers only from SlurmUser ("Attempt to set trigger by uid 0 != SlurmUser"). */
     private List<String> asSlurmUser(List<String> argv) {
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!io.slurmops.adapters.os.ProcessUser.isRoot()) {
             return argv;
         }
         List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", slurmUser, "--"));
