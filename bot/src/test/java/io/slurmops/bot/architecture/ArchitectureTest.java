@@ -62,7 +62,10 @@ class ArchitectureTest {
                 .check(PRODUCTION);
     }
 
-    /** Stricter than the list above, and what the module's POM allows today: the JDK and slf4j only. */
+    /**
+     * Stricter than the list above for libraries, and what the module's POM allows today: the JDK and
+     * slf4j only (JDBC is part of the JDK, so the rule above is the one that keeps it out).
+     */
     @Test
     void commandsUseOnlyTheJdkAndSlf4j() {
         noClasses().that().resideInAPackage("io.slurmops.commands..")
