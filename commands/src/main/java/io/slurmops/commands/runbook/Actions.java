@@ -1,0 +1,360 @@
+package io.slurmops.commands.runbook;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The closed set of step actions. */
+public final class Actions {
+
+    private Actions() {
+    }
+
+    /**
+     * Start, stop or restart a daemon. {@code ignoreState} starts slurmctld with {@code -i}: it
+     * discards the state it cannot recover, so it destroys state and needs a verified copy first.
+     */
+    public record Service(Action.Verb verb, io.slurmops.commands.runbook.Service service, HostSet on,
+                          boolean ignoreState) implements Action {
+        public Service {
+            if (ignoreState && (verb != Action.Verb.START || service != io.slurmops.commands.runbook.Service.SLURMCTLD)) {
+                throw new IllegalArgumentException("only a start of slurmctld can ignore unrecoverable state");
+            }
+        }
+
+        public String kind() {
+            return verb.label();
+        }
+
+        public String describe() {
+            return verb.label() + " " + service.label() + " on " + on.text() + (ignoreState ? " with -i (ignore unrecoverable state)" : "");
+        }
+
+        public List<String> fields() {
+            return List.of(service.label(), on.text(), ignoreState ? "ignore-state" : "");
+        }
+
+        public List<Template> templates() {
+            return on.hostlist() == null ? List.of() : List.of(on.hostlist());
+        }
+
+        public Optional<DataKind> destroys() {
+            return ignoreState ? Optional.of(DataKind.STATE) : Optional.empty();
+        }
+
+        public Optional<Check> inherentCheck() {
+            if (verb != Action.Verb.STOP && service == io.slurmops.commands.runbook.Service.SLURMCTLD) {
+                return Optional.of(new Check.ControllerResponds(true));
+            }
+            if (verb != Action.Verb.STOP && service == io.slurmops.commands.runbook.Service.SLURMDBD) {
+                return Optional.of(new Check.DbdResponds());
+            }
+            return Optional.of(new Check.ServiceState(service, on, verb != Action.Verb.STOP));
+        }
+
+        public Optional<ServiceChange> serviceChange() {
+            return Optional.of(new ServiceChange(verb, service, on));
+        }
+    }
+
+    /** Copy a directory and verify the copy against a SHA-256 manifest of the source. */
+    public record CopyDirectory(Template from, Template to, boolean verify) implements Action {
+        public String kind() {
+            return "copy";
+        }
+
+        public String describe() {
+            return "copy " + from + " to " + to + (verify ? ", verified by SHA-256 manifest" : ", NOT verified");
+        }
+
+        public List<String> fields() {
+            return List.of(from.text(), to.text(), verify ? "verify" : "no-verify");
+        }
+
+        public List<Template> templates() {
+            return List.of(from, to);
+        }
+
+        public Optional<Check> inherentCheck() {
+            return verify ? Optional.of(new Check.ManifestMatches(to)) : Optional.empty();
+        }
+
+        /** A verified copy protects what its source holds, when the source is one declared typed directory. */
+        public Optional<DataKind> verifiedBackupOf(Map<String, Parameter> declared) {
+            if (!verify) {
+                return Optional.empty();
+            }
+            return declared.values().stream().filter(p -> from.isOnly(p.name())).findFirst()
+                    .flatMap(p -> p.type().holds());
+        }
+    }
+
+    /** Dump the accounting database (gzipped), verified by a restore into the scratch schema. */
+    public record DbDump(Template to, boolean verify) implements Action {
+        public String kind() {
+            return "db-dump";
+        }
+
+        public String describe() {
+            return "dump the accounting database to " + to + (verify ? ", verified by a scratch restore" : ", NOT verified");
+        }
+
+        public List<String> fields() {
+            return List.of(to.text(), verify ? "verify" : "no-verify");
+        }
+
+        public List<Template> templates() {
+            return List.of(to);
+        }
+
+        public Optional<Check> inherentCheck() {
+            return verify ? Optional.of(new Check.DumpRestores(to)) : Optional.empty();
+        }
+
+        public Optional<DataKind> verifiedBackupOf(Map<String, Parameter> declared) {
+            return verify ? Optional.of(DataKind.ACCOUNTING_DB) : Optional.empty();
+        }
+    }
+
+    /** Replace the accounting database with a dump. */
+    public record DbRestore(Template from) implements Action {
+        public String kind() {
+            return "db-restore";
+        }
+
+        public String describe() {
+            return "replace the accounting database with " + from;
+        }
+
+        public List<String> fields() {
+            return List.of(from.text());
+        }
+
+        public List<Template> templates() {
+            return List.of(from);
+        }
+
+        public Optional<DataKind> destroys() {
+            return Optional.of(DataKind.ACCOUNTING_DB);
+        }
+
+        public Optional<Check> inherentCheck() {
+            return Optional.of(new Check.DbdResponds());
+        }
+    }
+
+    /** An scontrol operation; the sub-command must be one {@link SlurmOperations} allows. */
+    public record Scontrol(List<Template> args) implements Action {
+        public Scontrol {
+            args = List.copyOf(args);
+        }
+
+        public String kind() {
+            return "scontrol";
+        }
+
+        public String describe() {
+            return "scontrol " + joined(args);
+        }
+
+        public List<String> fields() {
+            return texts(args);
+        }
+
+        public List<Template> templates() {
+            return args;
+        }
+
+        public Optional<Check> inherentCheck() {
+            return SlurmOperations.scontrolReadOnly(args) ? Optional.of(commandCheck("scontrol", args)) : Optional.empty();
+        }
+    }
+
+    /** An sacctmgr operation (run with -i); a delete destroys accounting data. */
+    public record Sacctmgr(List<Template> args) implements Action {
+        public Sacctmgr {
+            args = List.copyOf(args);
+        }
+
+        public String kind() {
+            return "sacctmgr";
+        }
+
+        public String describe() {
+            return "sacctmgr " + joined(args);
+        }
+
+        public List<String> fields() {
+            return texts(args);
+        }
+
+        public List<Template> templates() {
+            return args;
+        }
+
+        public Optional<DataKind> destroys() {
+            return SlurmOperations.sacctmgrDeletes(args) ? Optional.of(DataKind.ACCOUNTING_DB) : Optional.empty();
+        }
+
+        public Optional<Check> inherentCheck() {
+            return SlurmOperations.sacctmgrReadOnly(args) ? Optional.of(commandCheck("sacctmgr", args)) : Optional.empty();
+        }
+    }
+
+    /** Resume exactly the nodes this run set down; nodes people drained keep their state. */
+    public record ResumeNodesSetDown() implements Action {
+        public String kind() {
+            return "resume-nodes-set-down";
+        }
+
+        public String describe() {
+            return "resume the nodes this run set down (not nodes drained by people)";
+        }
+
+        public List<String> fields() {
+            return List.of();
+        }
+
+        public List<Template> templates() {
+            return List.of();
+        }
+
+        public Optional<Check> inherentCheck() {
+            return Optional.of(new Check.NodesResponding(HostSet.SET_DOWN_BY_RUN));
+        }
+    }
+
+    /** Wait until a check holds, or fail after the timeout. */
+    public record WaitUntil(Check until, Duration timeout) implements Action {
+        public String kind() {
+            return "wait-until";
+        }
+
+        public String describe() {
+            return "wait until " + until.describe() + " (at most " + timeout.toSeconds() + " s)";
+        }
+
+        public List<String> fields() {
+            List<String> out = new ArrayList<>(List.of(Long.toString(timeout.toMillis()), until.kind()));
+            out.addAll(until.fields());
+            return out;
+        }
+
+        public List<Template> templates() {
+            return until.templates();
+        }
+
+        public Optional<Check> inherentCheck() {
+            return Optional.of(until);
+        }
+    }
+
+    /** Put each state file slurmctld cannot read back from its {@code .old} copy (loses what came after). */
+    public record UseOldState(Template dir) implements Action {
+        public String kind() {
+            return "use-old-state";
+        }
+
+        public String describe() {
+            return "replace the state files slurmctld cannot read in " + dir + " with their .old copies";
+        }
+
+        public List<String> fields() {
+            return List.of(dir.text());
+        }
+
+        public List<Template> templates() {
+            return List.of(dir);
+        }
+
+        public Optional<DataKind> destroys() {
+            return Optional.of(DataKind.STATE);
+        }
+    }
+
+    /** Delete slurmctld's state files (every job slurmctld held is lost). */
+    public record ClearState(Template dir) implements Action {
+        public String kind() {
+            return "clear-state";
+        }
+
+        public String describe() {
+            return "delete the state files in " + dir + " (jobs are lost)";
+        }
+
+        public List<String> fields() {
+            return List.of(dir.text());
+        }
+
+        public List<Template> templates() {
+            return List.of(dir);
+        }
+
+        public Optional<DataKind> destroys() {
+            return Optional.of(DataKind.STATE);
+        }
+
+        public Optional<Check> inherentCheck() {
+            return Optional.of(new Check.StateCleared(dir));
+        }
+    }
+
+    /**
+     * A raw argv (never a shell string) for what the closed set does not cover: allowed only with
+     * an explicit {@code destructive:} (what it destroys, or nothing) and an explicit check.
+     *
+     * @param destructiveDeclared whether the author wrote {@code destructive:} at all
+     */
+    public record RawArgv(List<Template> argv, HostSet on, Optional<DataKind> destroysData, boolean destructiveDeclared)
+            implements Action {
+        public RawArgv {
+            argv = List.copyOf(argv);
+            if (argv.isEmpty()) {
+                throw new IllegalArgumentException("a raw step needs an argv");
+            }
+        }
+
+        public String kind() {
+            return "run";
+        }
+
+        public String describe() {
+            return "run " + joined(argv) + " on " + on.text();
+        }
+
+        public List<String> fields() {
+            List<String> out = new ArrayList<>(List.of(on.text(), destroysData.map(DataKind::label).orElse("nothing")));
+            out.addAll(texts(argv));
+            return out;
+        }
+
+        public List<Template> templates() {
+            List<Template> out = new ArrayList<>(argv);
+            if (on.hostlist() != null) {
+                out.add(on.hostlist());
+            }
+            return out;
+        }
+
+        public Optional<DataKind> destroys() {
+            return destroysData;
+        }
+    }
+
+    private static Check commandCheck(String tool, List<Template> args) {
+        List<Template> argv = new ArrayList<>(List.of(Template.of(tool)));
+        argv.addAll(args);
+        return new Check.CommandSucceeds(argv, HostSet.CONTROLLER, Duration.ofSeconds(30));
+    }
+
+    private static String joined(List<Template> args) {
+        return args.stream().map(Template::text).collect(Collectors.joining(" "));
+    }
+
+    private static List<String> texts(List<Template> args) {
+        return args.stream().map(Template::text).toList();
+    }
+}
