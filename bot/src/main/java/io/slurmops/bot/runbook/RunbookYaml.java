@@ -46,7 +46,7 @@ final class RunbookYaml {
             lines = YamlLines.read(YAML, text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            return refused(new RunbookProblem(new Location(file, line), "yaml", "not valid YAML: " + e.getOriginalMessage()));
+            return refused(new RunbookProblem(new Location(file, line), "yaml", "not valid YAML: " + oneLine(e.getOriginalMessage())));
         } catch (IOException e) {
             return refused(new RunbookProblem(Location.unknown(file), "yaml", "cannot read: " + e.getMessage()));
         }
@@ -74,6 +74,12 @@ final class RunbookYaml {
                 risk, values, pre, steps, gates, verify, new Location(file, 1));
         List<RunbookProblem> invalid = RunbookValidator.validate(rb);
         return invalid.isEmpty() ? new Result(Optional.of(rb), List.of()) : new Result(Optional.empty(), invalid);
+    }
+
+    /** The parser's message on one line, without its caret drawings (the location is given apart). */
+    private static String oneLine(String message) {
+        return message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("^"))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static Result refused(RunbookProblem p) {

@@ -2,6 +2,7 @@ package io.slurmops.bot.runbook;
 
 import io.slurmops.commands.runbook.Action;
 import io.slurmops.commands.runbook.Actions;
+import io.slurmops.commands.runbook.ArgvActions;
 import io.slurmops.commands.runbook.Check;
 import io.slurmops.commands.runbook.DataKind;
 import io.slurmops.commands.runbook.HostSet;
@@ -87,8 +88,8 @@ final class StepYaml {
                     ? Optional.of(new Actions.DbDump(Template.of(arg.json().asText()), true))
                     : arg.text("to", true).map(to -> new Actions.DbDump(Template.of(to), arg.flag("verify", true)));
             case "db-restore" -> arg.scalar().map(p -> new Actions.DbRestore(Template.of(p)));
-            case "scontrol" -> argv(arg).map(a -> new Actions.Scontrol(a));
-            case "sacctmgr" -> argv(arg).map(a -> new Actions.Sacctmgr(a));
+            case "scontrol" -> argv(arg).map(a -> new ArgvActions.Scontrol(a));
+            case "sacctmgr" -> argv(arg).map(a -> new ArgvActions.Sacctmgr(a));
             case "resume-nodes-set-down" -> Optional.of(new Actions.ResumeNodesSetDown());
             case "wait-until" -> CheckYaml.read(arg).flatMap(c -> n.text("timeout", true)
                     .flatMap(t -> Durations.parse(n.get("timeout"), t)).map(d -> new Actions.WaitUntil(c, d)));
@@ -136,6 +137,6 @@ final class StepYaml {
         if (argv.isEmpty() || on.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Actions.RawArgv(argv.get(), HostSet.parse(on.get()), destroys, declared));
+        return Optional.of(new ArgvActions.RawArgv(argv.get(), HostSet.parse(on.get()), destroys, declared));
     }
 }

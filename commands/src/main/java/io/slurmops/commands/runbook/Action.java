@@ -9,8 +9,8 @@ import java.util.Optional;
  * destroys, which service it starts or stops, and how its success is checked.
  */
 public sealed interface Action permits Actions.Service, Actions.CopyDirectory, Actions.DbDump, Actions.DbRestore,
-        Actions.Scontrol, Actions.Sacctmgr, Actions.ResumeNodesSetDown, Actions.WaitUntil, Actions.UseOldState,
-        Actions.ClearState, Actions.RawArgv {
+        ArgvActions.Scontrol, ArgvActions.Sacctmgr, Actions.ResumeNodesSetDown, Actions.WaitUntil, Actions.UseOldState,
+        Actions.ClearState, ArgvActions.RawArgv {
 
     /** The YAML key naming the action, e.g. "stop", "copy", "db-dump". */
     String kind();

@@ -48,7 +48,7 @@ public sealed interface Check {
         }
 
         public String describe() {
-            return service.label() + " is " + (active ? "active" : "stopped") + " on " + on.text();
+            return service.label() + " is " + (active ? "active" : "stopped") + " on " + on.describe();
         }
 
         public List<String> fields() {
@@ -67,7 +67,7 @@ public sealed interface Check {
         }
 
         public String describe() {
-            return "slurmctld sees " + nodes.text() + " responding";
+            return "slurmctld sees " + nodes.describe() + " responding";
         }
 
         public List<String> fields() {
@@ -199,7 +199,7 @@ public sealed interface Check {
         }
 
         public String describe() {
-            return argv.stream().map(Template::text).collect(Collectors.joining(" ")) + " exits 0 on " + on.text();
+            return argv.stream().map(Template::text).collect(Collectors.joining(" ")) + " exits 0 on " + on.describe();
         }
 
         public List<String> fields() {

@@ -52,6 +52,17 @@ public record HostSet(Kind kind, Template hostlist) {
         return kind == Kind.ALL_NODES || kind == Kind.SET_DOWN_BY_RUN || kind == Kind.HOSTLIST;
     }
 
+    /** For people: "all nodes", "the controller", or the hostlist. */
+    public String describe() {
+        return switch (kind) {
+            case CONTROLLER -> "the controller";
+            case DBD_HOST -> "the slurmdbd host";
+            case ALL_NODES -> "all nodes";
+            case SET_DOWN_BY_RUN -> "the nodes this run set down";
+            case HOSTLIST -> hostlist.text();
+        };
+    }
+
     public String text() {
         return switch (kind) {
             case CONTROLLER -> "controller";

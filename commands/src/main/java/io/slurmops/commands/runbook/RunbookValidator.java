@@ -90,14 +90,14 @@ public final class RunbookValidator {
             problems.add(new RunbookProblem(s.location(), "no-check",
                     where + " has no check: add `check:` so the engine can tell it worked"));
         }
-        if (s.action() instanceof Actions.RawArgv raw && !raw.destructiveDeclared()) {
+        if (s.action() instanceof ArgvActions.RawArgv raw && !raw.destructiveDeclared()) {
             problems.add(new RunbookProblem(s.location(), "raw-undeclared",
                     where + ": a raw argv needs an explicit `destructive:` (false, state, db or config)"));
         }
         SlurmOperations.refusal(s.action()).ifPresent(why ->
                 problems.add(new RunbookProblem(s.location(), "unknown-operation", where + ": " + why)));
-        List<Template> argv = s.action() instanceof Actions.Scontrol sc ? sc.args()
-                : s.action() instanceof Actions.RawArgv raw ? raw.argv() : List.of();
+        List<Template> argv = s.action() instanceof ArgvActions.Scontrol sc ? sc.args()
+                : s.action() instanceof ArgvActions.RawArgv raw ? raw.argv() : List.of();
         SlurmOperations.massNodeOutage(argv).ifPresent(why ->
                 problems.add(new RunbookProblem(s.location(), "mass-action", where + " " + why)));
     }

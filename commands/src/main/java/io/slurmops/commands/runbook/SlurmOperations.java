@@ -34,12 +34,12 @@ public final class SlurmOperations {
 
     /** Empty when the sub-command is allowed; otherwise why not. */
     static Optional<String> refusal(Action action) {
-        if (action instanceof Actions.Scontrol s && !SCONTROL_READ.contains(sub(s.args()))
+        if (action instanceof ArgvActions.Scontrol s && !SCONTROL_READ.contains(sub(s.args()))
                 && !SCONTROL_CHANGE.contains(sub(s.args()))) {
             return Optional.of("scontrol `" + sub(s.args()) + "` is not a runbook operation (allowed: ping, show, reconfigure, update);"
                     + " use a `run:` step with `destructive:` and `check:`");
         }
-        if (action instanceof Actions.Sacctmgr s && !SACCTMGR_READ.contains(sub(s.args()))
+        if (action instanceof ArgvActions.Sacctmgr s && !SACCTMGR_READ.contains(sub(s.args()))
                 && !SACCTMGR_CHANGE.contains(sub(s.args())) && !SACCTMGR_DELETE.contains(sub(s.args()))) {
             return Optional.of("sacctmgr `" + sub(s.args()) + "` is not a runbook operation (allowed: show, list, add, create,"
                     + " modify, update, delete, remove)");

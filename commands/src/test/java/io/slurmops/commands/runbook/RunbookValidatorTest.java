@@ -27,7 +27,7 @@ class RunbookValidatorTest {
 
     static Stream<Arguments> valid() {
         return Stream.of(
-                Arguments.of("check from the action", new RunbookDraft().step("s", new Actions.Scontrol(List.of(Template.of("ping"))))),
+                Arguments.of("check from the action", new RunbookDraft().step("s", new ArgvActions.Scontrol(List.of(Template.of("ping"))))),
                 Arguments.of("explicit check on an update", new RunbookDraft().step("s", scontrol("reconfigure"),
                         new Check.ControllerResponds(true))),
                 Arguments.of("clear state after a verified copy", new RunbookDraft().step("stop", stop(Service.SLURMCTLD))
@@ -117,11 +117,11 @@ class RunbookValidatorTest {
         assertThat(p.toString()).startsWith("t.yaml:" + line + ": ");
     }
 
-    private static Actions.Scontrol scontrol(String... args) {
-        return new Actions.Scontrol(Stream.of(args).map(Template::of).toList());
+    private static ArgvActions.Scontrol scontrol(String... args) {
+        return new ArgvActions.Scontrol(Stream.of(args).map(Template::of).toList());
     }
 
-    private static Actions.RawArgv raw(Optional<DataKind> destroys, boolean declared) {
-        return new Actions.RawArgv(List.of(Template.of("/usr/local/sbin/fix-conf")), HostSet.CONTROLLER, destroys, declared);
+    private static ArgvActions.RawArgv raw(Optional<DataKind> destroys, boolean declared) {
+        return new ArgvActions.RawArgv(List.of(Template.of("/usr/local/sbin/fix-conf")), HostSet.CONTROLLER, destroys, declared);
     }
 }
