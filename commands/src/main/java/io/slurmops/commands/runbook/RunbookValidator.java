@@ -23,6 +23,7 @@ public final class RunbookValidator {
         values(rb, problems);
         for (Step s : rb.steps()) {
             stepRules(s, problems);
+            massAction(rb, s, problems);
         }
         BackupRule.check(rb, problems);
         ServiceOrderRule.check(rb, problems);
@@ -82,6 +83,18 @@ public final class RunbookValidator {
         used.stream().flatMap(t -> t.references().stream()).distinct().filter(n -> !declared.containsKey(n))
                 .forEach(n -> problems.add(new RunbookProblem(at, "undeclared-value",
                         where + " uses ${" + n + "}, which `values:` does not declare")));
+    }
+
+    /**
+     * Slide 21's mass outage: a service change on every node needs what a destructive command
+     * needs (an admin requester and two approvals), so the runbook must say it is destructive.
+     */
+    private static void massAction(Runbook rb, Step s, List<RunbookProblem> problems) {
+        s.action().serviceChange().filter(c -> c.on().kind() == HostSet.Kind.ALL_NODES && c.verb() != Action.Verb.START)
+                .filter(c -> rb.risk() != io.slurmops.commands.catalog.Risk.DESTRUCTIVE)
+                .ifPresent(c -> problems.add(new RunbookProblem(s.location(), "mass-action", "step `" + s.id() + "` "
+                        + c.verb().label() + "s " + c.service().label() + " on all nodes: the runbook's risk must be"
+                        + " destructive (admin requester, two approvals)")));
     }
 
     private static void stepRules(Step s, List<RunbookProblem> problems) {

@@ -17,6 +17,7 @@ final class RunbookDraft {
             new Parameter("backupDir", ValueType.PATH, Parameter.Known.RUN, Optional.empty(), "", new Location(FILE, 5))));
     private final List<Step> steps = new ArrayList<>();
     private final List<Gate> gates = new ArrayList<>();
+    private Risk risk = Risk.DESTRUCTIVE;
     private final List<Check> verify = new ArrayList<>(List.of(new Check.ControllerResponds(true)));
 
     RunbookDraft step(String id, Action action) {
@@ -45,6 +46,11 @@ final class RunbookDraft {
         return this;
     }
 
+    RunbookDraft risk(Risk r) {
+        risk = r;
+        return this;
+    }
+
     RunbookDraft noVerification() {
         verify.clear();
         return this;
@@ -56,7 +62,7 @@ final class RunbookDraft {
     }
 
     Runbook build() {
-        return new Runbook("t", "T", "", Risk.DESTRUCTIVE, values, List.of(), steps, gates, verify, new Location(FILE, 1));
+        return new Runbook("t", "T", "", risk, values, List.of(), steps, gates, verify, new Location(FILE, 1));
     }
 
     static Actions.Service stop(Service s) {

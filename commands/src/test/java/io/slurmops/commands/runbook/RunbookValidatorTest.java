@@ -1,6 +1,6 @@
 package io.slurmops.commands.runbook;
 
-import io.slurmops.commands.runbook.Service;
+import io.slurmops.commands.catalog.Risk;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +43,8 @@ class RunbookValidatorTest {
                         .step("e", start(Service.SLURMCTLD)).step("f", start(Service.SLURMD))),
                 Arguments.of("restarts up the order", new RunbookDraft().step("a", restart(Service.SLURMDBD))
                         .step("b", restart(Service.SLURMCTLD))),
+                Arguments.of("a change-risk runbook restarts slurmd on a hostlist", new RunbookDraft().risk(Risk.CHANGE)
+                        .step("a", new Actions.Service(Action.Verb.RESTART, Service.SLURMD, HostSet.parse("node[001-002]"), false))),
                 Arguments.of("gate before an existing step", new RunbookDraft().step("a", stop(Service.SLURMCTLD)).gate("a", 40)),
                 Arguments.of("declared values only", new RunbookDraft().step("w", new Actions.WaitUntil(
                         new Check.ManifestMatches(Template.of("${backupDir}/x")), Duration.ofSeconds(5)))));
@@ -94,6 +96,8 @@ class RunbookValidatorTest {
                         "unknown-operation", 11, "scontrol `shutdown` is not a runbook operation"),
                 Arguments.of(new RunbookDraft().step("down", scontrol("update", "NodeName=ALL", "State=down"),
                         new Check.ControllerResponds(true)), "mass-action", 11, "sets every node down at once"),
+                Arguments.of(new RunbookDraft().risk(Risk.CHANGE).step("a", restart(Service.SLURMD)),
+                        "mass-action", 11, "step `a` restarts slurmd on all nodes: the runbook's risk must be destructive"),
                 Arguments.of(new RunbookDraft().value(new Parameter("stateDir", ValueType.PATH, Parameter.Known.PLAN,
                         Optional.empty(), "", new Location(RunbookDraft.FILE, 7))).step("a", stop(Service.SLURMD)),
                         "duplicate-value", 7, "value `stateDir` is declared twice"),
