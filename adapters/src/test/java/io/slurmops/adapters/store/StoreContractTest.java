@@ -70,7 +70,8 @@ class StoreContractTest {
             while (rs.next()) {
                 rows.add(rs.getInt(1) + " " + rs.getString(2));
             }
-            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql", "2 V2__incidents_silences.sql", "3 V3__leases.sql");
+            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql", "2 V2__incidents_silences.sql", "3 V3__leases.sql",
+                    "4 V4__message_lookups_by_channel.sql");
         }
     }
 
@@ -78,21 +79,21 @@ class StoreContractTest {
     void incidentsRoundTripAndTheLatestPerKeyWins() {
         long first = store.transaction(StoreTx::nextIncidentId);
         IncidentRow open = new IncidentRow(first, "nodes:node003", "nodes", "node003", "CRITICAL",
-                "node003 is down*", "node-not-responding", "restart slurmd node003", t0, t0, null, null, 0, 0,
-                null, null, null);
+                "node003 is down*", "node-not-responding", "restart slurmd node003", t0, t0, null, null, null, null, 0,
+                0, null, null, null);
         store.transaction(tx -> {
             tx.saveIncident(open);
             return null;
         });
         IncidentRow posted = new IncidentRow(first, open.key(), open.probe(), open.subject(), open.severity(),
-                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), null, "m7", 0, 0, null, null,
-                "12");
+                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), null, "slack", "C1", "m7", 0, 0,
+                null, null, "12");
         store.transaction(tx -> {
             tx.saveIncident(posted);
             return null;
         });
         java.util.Optional<IncidentRow> latest = store.transaction(tx -> tx.latestIncident("nodes:node003"));
-        java.util.Optional<IncidentRow> byMessage = store.transaction(tx -> tx.incidentByMessage("m7"));
+        java.util.Optional<IncidentRow> byMessage = store.transaction(tx -> tx.incidentByMessage("slack", "C1", "m7"));
         List<IncidentRow> openNow = store.transaction(StoreTx::openIncidents);
         assertThat(latest).contains(posted);
         assertThat(byMessage).contains(posted);
@@ -100,8 +101,8 @@ class StoreContractTest {
         long second = store.transaction(StoreTx::nextIncidentId);
         assertThat(second).isGreaterThan(first);
         IncidentRow resolved = new IncidentRow(first, open.key(), open.probe(), open.subject(), open.severity(),
-                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), t0.plusSeconds(60), "m7", 2,
-                0, null, null, "12");
+                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), t0.plusSeconds(60), "slack",
+                "C1", "m7", 2, 0, null, null, "12");
         store.transaction(tx -> {
             tx.saveIncident(resolved);
             return null;
@@ -151,7 +152,7 @@ class StoreContractTest {
             tx.setMessage(id, "m-17");
             return null;
         });
-        RequestRecord pending = store.transaction(tx -> tx.requestByMessage("console", "m-17")).orElseThrow();
+        RequestRecord pending = store.transaction(tx -> tx.requestByMessage("console", "c1", "m-17")).orElseThrow();
         assertThat(pending.id()).isEqualTo(id);
         assertThat(pending.planText()).isEqualTo("plan\ttext\n\u2705");
         assertThat(pending.expiresAt()).isEqualTo(t0.plusSeconds(900));
@@ -273,5 +274,62 @@ class StoreContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- a message id is unique only per channel (a Slack ts): lookups never cross channels
+
+    private java.util.Optional<RequestRecord> planByMessage(String platform, String channel, String messageId) {
+        return store.transaction(tx -> tx.requestByMessage(platform, channel, messageId));
+    }
+
+    private java.util.Optional<IncidentRow> incidentByMessage(String platform, String channel, String messageId) {
+        return store.transaction(tx -> tx.incidentByMessage(platform, channel, messageId));
+    }
+
+    private long planIn(String channel, String messageId) {
+        long id = store.transaction(tx -> tx.insertRequest(new NewRequest("drain", "!slurm drain node004 maint",
+                "change", "alice", "Alice", "slack", channel, t0)));
+        store.transaction(tx -> {
+            tx.attachPlan(id, "plan " + channel, "ab".repeat(32), 1, t0.plusSeconds(900));
+            tx.setMessage(id, messageId);
+            return null;
+        });
+        return id;
+    }
+
+    @Test
+    void twoPlansWithTheSameMessageIdInTwoChannelsAreTwoPlans() {
+        long inA = planIn("C0A", "1764064800.000100");
+        long inB = planIn("C0B", "1764064800.000100");
+        assertThat(planByMessage("slack", "C0A", "1764064800.000100"))
+                .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(inA));
+        assertThat(planByMessage("slack", "C0B", "1764064800.000100"))
+                .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(inB));
+        assertThat(planByMessage("slack", "C0C", "1764064800.000100")).isEmpty();
+        assertThat(planByMessage("discord", "C0A", "1764064800.000100")).isEmpty();
+        assertThat(planByMessage("slack", null, "1764064800.000100")).isEmpty();
+    }
+
+    @Test
+    void twoIncidentsWithTheSameMessageIdInTwoChannelsAreTwoIncidents() {
+        long first = store.transaction(StoreTx::nextIncidentId);
+        IncidentRow inA = new IncidentRow(first, "nodes:node003", "nodes", "node003", "CRITICAL", "node003 is down",
+                "node-not-responding", "restart slurmd node003", t0, t0, null, "slack", "C0A", "1764064800.000100", 0,
+                0, null, null, null);
+        store.transaction(tx -> {
+            tx.saveIncident(inA);
+            return null;
+        });
+        IncidentRow inB = new IncidentRow(first + 1, "nodes:node004", "nodes", "node004", "CRITICAL",
+                "node004 is down", "node-not-responding", "restart slurmd node004", t0, t0, null, "slack", "C0B",
+                "1764064800.000100", 0, 0, null, null, null);
+        store.transaction(tx -> {
+            tx.saveIncident(inB);
+            return null;
+        });
+        assertThat(incidentByMessage("slack", "C0A", "1764064800.000100")).contains(inA);
+        assertThat(incidentByMessage("slack", "C0B", "1764064800.000100")).contains(inB);
+        assertThat(incidentByMessage("slack", "C0C", "1764064800.000100")).isEmpty();
+        assertThat(incidentByMessage("discord", "C0A", "1764064800.000100")).isEmpty();
     }
 }
