@@ -211,8 +211,8 @@ public final class Application implements AutoCloseable {
                 clock, this::holdAlertLease);
         alerts.start();
         if (a.triggers()) {
-            triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
             try {
+                triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
                 triggers.start();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Slurm triggers unavailable ({}); alerts rely on polling", e.getMessage());
