@@ -332,4 +332,44 @@ class StoreContractTest {
         assertThat(incidentByMessage("slack", "C0C", "1764064800.000100")).isEmpty();
         assertThat(incidentByMessage("discord", "C0A", "1764064800.000100")).isEmpty();
     }
+
+    /** A store written by the previous version (V1–V3) upgrades in place: rows stay, incidents gain a channel. */
+    @Test
+    void aVersion3StoreUpgradesKeepingItsRows() throws Exception {
+        store.close();
+        store = null;
+        target = kind.equals("h2") ? TestStores.h2() : TestStores.mariadb();
+        Dialect dialect = Dialect.of(target.url());
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), target.user(), target.password())) {
+            c.createStatement().execute("CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY, "
+                    + "name VARCHAR(200) NOT NULL, applied_ms BIGINT NOT NULL)");
+            for (Migrations.Migration m : Migrations.all().subList(0, 3)) {
+                String text;
+                try (java.io.InputStream in = Migrations.class.getResourceAsStream(
+                        "/io/slurmops/adapters/store/migrations/" + m.file())) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                for (String sql : Migrations.statements(dialect.render(text))) {
+                    c.createStatement().execute(sql);
+                }
+                c.createStatement().execute("INSERT INTO schema_version VALUES (" + m.version() + ", '" + m.file()
+                        + "', 0)");
+            }
+            c.createStatement().execute("INSERT INTO incidents (id, incident_key, probe, subject, severity, summary, "
+                    + "diagnosis_id, repair, opened_ms, last_seen_ms, message_id, missed_polls, flaps) VALUES (1, "
+                    + "'nodes:node003', 'nodes', 'node003', 'CRITICAL', 'down', 'd', '', 0, 0, 'm-old', 0, 0)");
+            c.createStatement().execute("INSERT INTO requests (state, command, line, risk, requester_id, "
+                    + "requester_name, platform, channel_id, message_id, approvals_needed, created_ms, announced) "
+                    + "VALUES ('PENDING', 'drain', 'l', 'change', 'alice', 'Alice', 'slack', 'C0A', 'ts-1', 1, 0, TRUE)");
+        }
+        store = target.open();
+        java.util.Optional<IncidentRow> old = store.transaction(tx -> tx.latestIncident("nodes:node003"));
+        assertThat(old).hasValueSatisfying(i -> {
+            assertThat(i.messageId()).isEqualTo("m-old");
+            assertThat(i.channelId()).isNull();
+        });
+        assertThat(incidentByMessage("slack", "C0A", "m-old")).as("no channel recorded: no match").isEmpty();
+        assertThat(planByMessage("slack", "C0A", "ts-1")).hasValueSatisfying(r -> assertThat(r.line()).isEqualTo("l"));
+        assertThat(planByMessage("slack", "C0B", "ts-1")).isEmpty();
+    }
 }
