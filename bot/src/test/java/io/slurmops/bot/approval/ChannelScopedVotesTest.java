@@ -1,6 +1,9 @@
 package io.slurmops.bot.approval;
 
 import io.slurmops.adapters.store.RequestState;
+import io.slurmops.bot.alerts.AlertMessage;
+import io.slurmops.bot.alerts.Incident;
+import io.slurmops.commands.reply.Status;
 import io.slurmops.testing.FakeCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,5 +57,22 @@ class ChannelScopedVotesTest {
         h.reactIn("west", west, "dave", planWest, "❌");
         assertThat(h.request(2).state()).isEqualTo(RequestState.DENIED);
         assertThat(h.request(1).state()).isEqualTo(RequestState.SUCCEEDED);
+    }
+
+    @Test
+    void aCheckMarkOnAMessageWithAnAlertsIdInAnotherChannelRequestsNoFix() {
+        java.time.Instant t0 = h.clock.instant();
+        h.app.alertStore().save(new Incident(1, "nodes:node002", "nodes", "node002", Status.CRITICAL,
+                "node002 is down*", "node-not-responding", "drain node002 fan", t0, t0, null,
+                new AlertMessage("test", "alerts", "1764064800.000100"), 0, 0, null, null, null));
+
+        h.reactIn("east", east, "alice", "1764064800.000100", "✅");
+        assertThat(h.app.alertStore().byMessage("test", "alerts", "1764064800.000100").orElseThrow().requestId())
+                .as("the ✅ was in east, not on the alert").isNull();
+        assertThat(east.posts()).isEmpty();
+
+        h.reactIn("alerts", new Transcript("1764064800.000100"), "alice", "1764064800.000100", "✅");
+        assertThat(h.app.alertStore().byMessage("test", "alerts", "1764064800.000100").orElseThrow().requestId())
+                .isEqualTo("1");
     }
 }
