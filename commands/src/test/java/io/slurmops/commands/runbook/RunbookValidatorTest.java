@@ -67,9 +67,12 @@ class RunbookValidatorTest {
                 Arguments.of(new RunbookDraft().step("copy", backupState(false), new Check.ControllerResponds(false))
                         .step("clear", clearState()),
                         "state-without-copy", 12, "destroys slurmctld state"),
-                Arguments.of(new RunbookDraft().attempt("copy", backupState(true)).step("old", new Actions.UseOldState(STATE),
-                        new Check.ControllerResponds(false)),
-                        "state-without-copy", 12, "step `old` (use-old-state) destroys slurmctld state"),
+                Arguments.of(new RunbookDraft().step("copy", backupState(true)).step("stop", stop(Service.SLURMCTLD))
+                        .step("clear", clearState()),
+                        "state-without-copy", 13, "while slurmctld is stopped (step `copy` copies it while slurmctld may run"),
+                Arguments.of(new RunbookDraft().step("stop", stop(Service.SLURMCTLD)).attempt("copy", backupState(true))
+                        .step("old", new Actions.UseOldState(STATE), new Check.ControllerResponds(false)),
+                        "state-without-copy", 13, "step `old` (use-old-state) destroys slurmctld state"),
                 Arguments.of(new RunbookDraft().step("clear", clearState()).step("copy", backupState(true)),
                         "state-without-copy", 11, "step `clear`"),
                 Arguments.of(new RunbookDraft().step("restore", new Actions.DbRestore(Template.of("/srv/db.sql.gz"))),
