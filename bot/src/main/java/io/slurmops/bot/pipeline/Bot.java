@@ -164,7 +164,7 @@ public final class Bot implements ChatHandler {
         SlurmCommand command = parsed.command();
         String name = command.spec().name();
         Risk risk = approvals != null ? approvals.policy().riskOf(command) : command.spec().risk();
-        Optional<String> refusal = authorizer.refusal(message.userId(), message.userName(), message.channelId(),
+        Optional<String> refusal = authorizer.refusal(io.slurmops.bot.config.Identity.of(message.platform(), message.userId()), message.userName(), message.channelId(),
                 catalog.prefix() + " " + name, command.spec(), risk);
         if (refusal.isPresent()) {
             LOG.info("refused {} for {} in {}", name, message.userId(), message.channelId());

@@ -74,7 +74,7 @@ class CliTest {
     @Test
     void outsideTheLabNobodyCanActAsSomeoneElse(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("site.yaml");
-        Files.writeString(config, "store:\n  url: jdbc:h2:file:" + dir + "/store\naccess:\n  users: {bob: approver}\n");
+        Files.writeString(config, "store:\n  url: jdbc:h2:file:" + dir + "/store\naccess:\n  users: {\"console:bob\": approver}\n");
         CliCapture.Run r = CliCapture.run("run", "--config", config.toString(), "--as", "bob", "!slurm approve 1");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("--as is off").contains("console.switchUser: false");

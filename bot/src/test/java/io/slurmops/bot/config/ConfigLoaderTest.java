@@ -54,6 +54,8 @@ class ConfigLoaderTest {
                     slurmd: {file: /a, journal: b}
                 access:
                   users: {alice: superuser}
+                people:
+                  alice: [console:alice]
                 store:
                   url: jdbc:postgresql://x/y
                   password: ${NOPE}
@@ -84,9 +86,9 @@ class ConfigLoaderTest {
     void shippedConfigurationsAreValid() throws ConfigException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         SlurmopsConfig lab = loader.load(root.resolve("config/lab.yaml"));
-        assertThat(lab.access().roleOf("alice", "console")).contains(Role.OPERATOR);
-        assertThat(lab.access().roleOf("erin", "console")).contains(Role.ADMIN);
-        assertThat(lab.access().roleOf("mallory", "console")).isEmpty();
+        assertThat(lab.access().roleOf(Identity.of("console", "alice"), "console")).contains(Role.OPERATOR);
+        assertThat(lab.access().roleOf(Identity.of("console", "erin"), "console")).contains(Role.ADMIN);
+        assertThat(lab.access().roleOf(Identity.of("console", "mallory"), "console")).isEmpty();
         new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "x", "SLACK_APP_TOKEN", "y", "DISCORD_TOKEN", "z",
                 "SLURMOPS_DB_PASSWORD", "p", "SLURM_ACCT_DB_PASSWORD", "q")).load(root.resolve("config/slurmops.example.yaml"));
     }

@@ -302,10 +302,10 @@ class ChatLabTest {
         ObjectNode root = (ObjectNode) yaml.readTree(LabCluster.repoRoot().resolve("config/lab.yaml").toFile());
         root.putObject("store").put("url", "jdbc:h2:file:${STATE}/store");
         ObjectNode users = root.putObject("access").putObject("users");
-        users.put(SLACK_ALICE, "operator");
-        users.put(SLACK_BOB, "approver");
-        users.put(DISCORD_ALICE, "operator");
-        users.put(DISCORD_BOB, "approver");
+        users.put("slack:" + SLACK_ALICE, "operator");
+        users.put("slack:" + SLACK_BOB, "approver");
+        users.put("discord:" + DISCORD_ALICE, "operator");
+        users.put("discord:" + DISCORD_BOB, "approver");
         root.putObject("alerts").put("enabled", false);
         root.remove("console");
         return new ConfigLoader(Map.of("STATE", state.toString(), "SLURMOPS_STATE", state.toString()))

@@ -57,7 +57,7 @@ class ChatWiringTest {
     void aSlackCommandGoesThroughTheBotAndIsAnsweredInItsThread() throws Exception {
         SlurmopsConfig config = new ConfigLoader(Map.of("STATE", state.toString())).parse("""
                 access:
-                  users: {U222: viewer}
+                  users: {"slack:U222": viewer}
                 store:
                   url: jdbc:h2:file:${STATE}/store
                 """, "test");
