@@ -73,7 +73,7 @@ public final class Approvals implements AutoCloseable {
             return t;
         });
         this.execution = new PlanExecution(store, catalog, contexts, runner, clock, identity, heartbeats);
-        this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix());
+        this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix(), policy.orphanExpiry());
     }
 
     public ApprovalPolicy policy() {
@@ -238,7 +238,10 @@ public final class Approvals implements AutoCloseable {
         return new BotResponse(Reply.builder(text).status(Status.WARNING).build(), Outcome.REFUSED);
     }
 
-    /** Start-up: interrupted executions are marked (never re-run), expired requests closed, orphans run. */
+    /**
+     * Start-up of a long-running process (bot, console; never a one-shot run): interrupted executions
+     * are marked (never re-run), expired requests closed, orphans run — or expired when too old.
+     */
     public void recover() {
         sweeper.expireDue();
         sweeper.markInterrupted();

@@ -38,7 +38,7 @@ final class ConsoleCommand implements Callable<Integer> {
         if (who == null) {
             return ConfigOption.REFUSED;
         }
-        try (Application app = Application.start(config)) {
+        try (Application app = Application.startLongRunning(config)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who.user(), config.console().channel(),
                     who.maySwitch(), who.whyNoSwitch());

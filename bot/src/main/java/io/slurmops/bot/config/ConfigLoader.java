@@ -208,13 +208,14 @@ public final class ConfigLoader {
     }
 
     private static ApprovalConfig approvals(Node n) {
-        n.allowOnly(Set.of("expiry", "risk"));
+        n.allowOnly(Set.of("expiry", "risk", "orphanExpiry"));
         Map<String, String> risk = n.child("risk").stringMap();
         risk.forEach((command, level) -> {
             if (!Set.of("read", "change", "destructive").contains(level)) {
                 n.problem("risk." + command, "`" + level + "` is not a risk level; expected read, change or destructive");
             }
         });
-        return new ApprovalConfig(n.duration("expiry", Duration.ofMinutes(15)), risk);
+        return new ApprovalConfig(n.duration("expiry", Duration.ofMinutes(15)), risk,
+                n.duration("orphanExpiry", ApprovalConfig.DEFAULT_ORPHAN_EXPIRY));
     }
 }

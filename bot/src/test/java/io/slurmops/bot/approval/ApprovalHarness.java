@@ -89,7 +89,7 @@ final class ApprovalHarness implements AutoCloseable {
 
     Application start(String expiry) throws Exception {
         SlurmopsConfig config = new ConfigLoader(Map.of()).parse(yaml(dir, expiry, extraYaml, accessYaml), "test");
-        return Application.start(config, cluster, clock);
+        return Application.startLongRunning(config, cluster, clock);
     }
 
     /** Closes the bot and starts a new one on the same store; the old channel object is gone. */

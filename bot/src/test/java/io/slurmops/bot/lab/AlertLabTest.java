@@ -345,7 +345,7 @@ class AlertLabTest {
                 state.resolve("triggers").toString(), a.slurmUser());
         SlurmopsConfig config = new SlurmopsConfig(base.source(), base.prefix(), base.site(), base.ssh(), base.store(),
                 base.access(), base.approvals(), base.console(), alerts, base.accountingDb());
-        Application app = Application.start(config);
+        Application app = Application.startLongRunning(config);
         apps.add(app);
         app.startAlerts(channel);
         return app;

@@ -105,7 +105,7 @@ class ChatLabTest {
                 FakeSlackWebApi.APP_TOKEN, web.apiUrl(), Set.of(SLACK_CHANNEL), OutsideChannels.IGNORE, false)),
                 Optional.empty());
         SlurmopsConfig config = config();
-        try (Application app = Application.start(config);
+        try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
             socket.awaitConnections(1);
 
@@ -208,7 +208,7 @@ class ChatLabTest {
         ChatConfig chat = new ChatConfig(Optional.empty(), Optional.of(new DiscordSettings(FakeDiscordRest.TOKEN,
                 rest.url(), gateway.url(), Set.of(channel), OutsideChannels.IGNORE, false)));
         SlurmopsConfig config = config();
-        try (Application app = Application.start(config);
+        try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
 
             // 1. alice's command → the plan as a reply to it, with Approve/Deny buttons and ✅/❌ on it.
