@@ -5,6 +5,7 @@ import io.slurmops.adapters.store.Decision;
 import io.slurmops.adapters.store.RequestRecord;
 import io.slurmops.adapters.store.RequestState;
 import io.slurmops.adapters.store.SlurmopsStore;
+import io.slurmops.bot.lifecycle.GracefulStop;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.pipeline.Outcome;
@@ -279,9 +280,14 @@ public final class Approvals implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Lets a sweep in flight finish (an orphan's run is bounded by its steps' timeouts; past the bound
+     * it is interrupted and, its heartbeat stopped, reported interrupted by the next process), then
+     * stops the heartbeats. The store is closed after this, by the application.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        heartbeats.shutdownNow();
+        GracefulStop.stop(scheduler, java.time.Duration.ofSeconds(30), "the approval sweeper");
+        GracefulStop.stop(heartbeats, java.time.Duration.ofSeconds(5), "the run heartbeats");
     }
 }
