@@ -12,13 +12,13 @@ import java.util.Set;
 /**
  * Whether a configuration file may grant {@code console.switchUser} (acting as someone else with
  * {@code --as}/{@code /as}): only when nobody but root or the service account could have written it —
- * the file and its directory owned by root or {@value #SERVICE_ACCOUNT} (the account the systemd
- * unit runs the bot as) and not writable by group or others. Otherwise anyone could write their own
+ * the file and its directory owned by root or {@value #SERVICE_ACCOUNT} (the dedicated account a site
+ * may run the bot as instead of root) and not writable by group or others. Otherwise anyone could write their own
  * configuration with {@code switchUser: true} and vote as someone else.
  */
 public final class ConfigFileTrust {
 
-    /** The service account of the Debian package and config/slurmops.service (User=slurmops). */
+    /** The dedicated service account a site may run the bot as (User=slurmops in its systemd unit). */
     public static final String SERVICE_ACCOUNT = "slurmops";
     private static final Set<String> TRUSTED_OWNERS = Set.of("root", SERVICE_ACCOUNT);
 
