@@ -64,6 +64,9 @@ class ConsoleIdentityTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("--as refused").contains("chmod go-w " + config);
         assertThat(dir.resolve("state")).as("nothing starts before --as is checked").doesNotExist();
+        CliCapture.Run check = CliCapture.run("config", "check", config.toString());
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("warning: console.switchUser will be ignored").contains("chmod go-w");
     }
 
     @Test
