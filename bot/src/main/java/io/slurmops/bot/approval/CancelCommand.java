@@ -2,6 +2,7 @@ package io.slurmops.bot.approval;
 
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.UsageException;
@@ -22,7 +23,7 @@ public final class CancelCommand implements BotCommand {
     }
 
     @Override
-    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
-        return approvals.cancel(BotCommand.requestId(inv.arg(0), SPEC.usage(approvals.prefix())), m);
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
+        return desks.changes().cancel(BotCommand.requestId(inv.arg(0), SPEC.usage(desks.prefix())), m);
     }
 }

@@ -3,6 +3,7 @@ package io.slurmops.bot.approval;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.UsageException;
@@ -33,9 +34,8 @@ public final class VoteCommand implements BotCommand {
     }
 
     @Override
-    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
-        long id = BotCommand.requestId(inv.arg(0), spec.usage(approvals.prefix()));
-        return approvals.vote(id, decision, inv.rest(1).strip(), new Voter(m.userId(), m.userName(), m.platform(),
-                m.channelId()), "command", ch);
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
+        long id = BotCommand.requestId(inv.arg(0), spec.usage(desks.prefix()));
+        return desks.votes().voteByCommand(id, decision, inv.rest(1).strip(), m, ch);
     }
 }

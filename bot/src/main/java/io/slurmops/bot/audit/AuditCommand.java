@@ -2,9 +2,9 @@ package io.slurmops.bot.audit;
 
 import io.slurmops.adapters.store.AuditEntry;
 import io.slurmops.adapters.store.RequestRecord;
-import io.slurmops.bot.approval.Approvals;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.bot.pipeline.Outcome;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -34,13 +34,13 @@ public final class AuditCommand implements BotCommand {
     }
 
     @Override
-    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
         String arg = inv.optionalArg(0).orElse("");
-        var zone = approvals.clock().getZone();
+        var zone = desks.clock().getZone();
         if (arg.startsWith("#")) {
-            long id = BotCommand.requestId(arg, SPEC.usage(approvals.prefix()));
-            Optional<RequestRecord> r = approvals.store().transaction(tx -> tx.request(id));
-            List<AuditEntry> rows = approvals.store().transaction(tx -> tx.auditOf(id));
+            long id = BotCommand.requestId(arg, SPEC.usage(desks.prefix()));
+            Optional<RequestRecord> r = desks.audit().request(id);
+            List<AuditEntry> rows = desks.audit().trail(id);
             return new BotResponse(AuditView.trail(r, id, rows, zone), r.isPresent() ? Outcome.DONE : Outcome.USAGE);
         }
         int limit = DEFAULT_LIMIT;
@@ -52,11 +52,9 @@ public final class AuditCommand implements BotCommand {
             }
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new UsageException("`" + arg + "` is neither a count (1–" + MAX_LIMIT + ") nor a request (#12)",
-                        SPEC.usage(approvals.prefix()));
+                        SPEC.usage(desks.prefix()));
             }
         }
-        int n = limit;
-        return new BotResponse(AuditView.recent(approvals.store().transaction(tx -> tx.recentAudit(n)), zone),
-                Outcome.DONE);
+        return new BotResponse(AuditView.recent(desks.audit().recent(limit), zone), Outcome.DONE);
     }
 }

@@ -21,10 +21,12 @@ import io.slurmops.bot.approval.CancelCommand;
 import io.slurmops.bot.approval.PendingCommand;
 import io.slurmops.bot.approval.VoteCommand;
 import io.slurmops.bot.audit.AuditCommand;
+import io.slurmops.bot.audit.StoredAuditLog;
 import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.Bot;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.commands.alerts.CheckProbe;
 import io.slurmops.commands.alerts.NodeFaultDiagnoser;
 import io.slurmops.commands.read.CheckClockCommand;
@@ -107,7 +109,8 @@ public final class Application implements AutoCloseable {
             PlanRunner runner = new PlanRunner(transport, cluster::runAll);
             this.approvals = new Approvals(store, catalog, policy, authorizer, clock,
                     (who, id) -> new CommandContext(cluster, knowledgeBase, clock, who, config.prefix(), id), runner);
-            this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock, approvals);
+            this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
+                    Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
             bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
         } catch (RuntimeException e) {
             store.close();
