@@ -74,7 +74,7 @@ class CliTest {
     @Test
     void runRefusesUnknownCommandsWithTheCorrectFormAndNoStackTrace() throws IOException {
         CliCapture.Run r = CliCapture.run("run", "--config", labConfigAnyOwner().toString(), "!slurm frobnicate");
-        assertThat(state.resolve("store.mv.db")).as("the test's own store, not the lab's").exists();
+        assertThat(state.resolve("db/store.mv.db")).as("the test's own store, not the lab's").exists();
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).contains("unknown command `frobnicate`").contains("!slurm help");
         assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("\tat ");
