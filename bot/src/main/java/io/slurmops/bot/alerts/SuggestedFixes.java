@@ -43,7 +43,7 @@ public final class SuggestedFixes implements ReactionHook {
      */
     @Override
     public synchronized boolean handle(ReactionEvent r, ChatChannel channel) {
-        Optional<Incident> found = store.byMessageId(r.messageId());
+        Optional<Incident> found = store.byMessage(r.platform(), r.channelId(), r.messageId());
         if (found.isEmpty()) {
             return false;
         }

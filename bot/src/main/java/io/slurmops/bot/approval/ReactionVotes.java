@@ -50,7 +50,8 @@ final class ReactionVotes {
      */
     private Optional<RequestRecord> planOf(ReactionEvent e) {
         for (int attempt = 1; ; attempt++) {
-            Optional<RequestRecord> r = store.transaction(tx -> tx.requestByMessage(e.platform(), e.messageId()));
+            Optional<RequestRecord> r = store.transaction(tx -> tx.requestByMessage(e.platform(), e.channelId(),
+                    e.messageId()));
             if (r.isPresent() || attempt == PLAN_LOOKUPS || !planBeingPosted(e.platform())) {
                 return r;
             }

@@ -226,17 +226,22 @@ public final class Application implements AutoCloseable {
         return alertStore;
     }
 
-    /** Starts the health watch, posting into {@code channel}; Slurm triggers too when configured. */
-    public synchronized AlertService startAlerts(ChatChannel channel) {
+    /**
+     * Starts the health watch, posting into {@code channel} (which is {@code channelId} on
+     * {@code platform}: incidents record it, so a reaction counts only on that channel's message);
+     * Slurm triggers too when configured.
+     */
+    public synchronized AlertService startAlerts(String platform, String channelId, ChatChannel channel) {
         AlertConfig a = config.alerts();
-        AlertPoster poster = new AlertPoster(channel, knowledgeBase, config.prefix(), config.site().clusterName());
+        AlertPoster poster = new AlertPoster(channel, platform, channelId, knowledgeBase, config.prefix(),
+                config.site().clusterName());
         alerts = new AlertService(probes, new IncidentTracker(alertStore, a.recoveryPolls(), a.flapWindow()), alertStore,
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
                 clock, this::holdAlertLease);
         alerts.start();
         if (a.triggers()) {
-            triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
             try {
+                triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
                 triggers.start();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Slurm triggers unavailable ({}); alerts rely on polling", e.getMessage());

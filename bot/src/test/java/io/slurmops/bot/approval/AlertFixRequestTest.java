@@ -1,6 +1,7 @@
 package io.slurmops.bot.approval;
 
 import io.slurmops.adapters.store.RequestState;
+import io.slurmops.bot.alerts.AlertMessage;
 import io.slurmops.bot.alerts.Incident;
 import io.slurmops.commands.reply.Status;
 import io.slurmops.testing.FakeCluster;
@@ -39,13 +40,14 @@ class AlertFixRequestTest {
     private Incident alert(String repair) {
         Instant t0 = h.clock.instant();
         Incident i = new Incident(1, "nodes:node002", "nodes", "node002", Status.CRITICAL, "node002 is down*",
-                "node-not-responding", repair, t0, t0, null, ALERT_MESSAGE, 0, 0, null, null, null);
+                "node-not-responding", repair, t0, t0, null,
+                new AlertMessage("test", ApprovalHarness.CHANNEL, ALERT_MESSAGE), 0, 0, null, null, null);
         h.app.alertStore().save(i);
         return i;
     }
 
     private Incident stored() {
-        return h.app.alertStore().byMessageId(ALERT_MESSAGE).orElseThrow();
+        return h.app.alertStore().byMessage("test", ApprovalHarness.CHANNEL, ALERT_MESSAGE).orElseThrow();
     }
 
     @Test
