@@ -25,6 +25,8 @@ import java.util.UUID;
 final class ApprovalHarness implements AutoCloseable {
 
     static final String CHANNEL = "incident";
+    /** The harness's people type on the console platform: access keys are console:NAME. */
+    static final String PLATFORM = "console";
 
     final FakeCluster cluster;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
@@ -109,7 +111,7 @@ final class ApprovalHarness implements AutoCloseable {
 
     BotResponse say(String user, String line, String channelId, Transcript ch) {
         String id = UUID.randomUUID().toString();
-        return app.bot().handle(new ChatMessage("console", id, channelId, user, user, line, id, clock.instant()), ch);
+        return app.bot().handle(new ChatMessage(PLATFORM, id, channelId, user, user, line, id, clock.instant()), ch);
     }
 
     /** A line typed on another platform, by that platform's user id. */
@@ -128,13 +130,13 @@ final class ApprovalHarness implements AutoCloseable {
     }
 
     void react(String user, String messageId, String emoji, String eventId) {
-        app.bot().onReaction(new ReactionEvent("console", eventId, CHANNEL, messageId, user, user, emoji, clock.instant()),
+        app.bot().onReaction(new ReactionEvent(PLATFORM, eventId, CHANNEL, messageId, user, user, emoji, clock.instant()),
                 channel);
     }
 
     /** A reaction on message {@code messageId} of channel {@code channelId}. */
     void reactIn(String channelId, Transcript ch, String user, String messageId, String emoji) {
-        app.bot().onReaction(new ReactionEvent("test", UUID.randomUUID().toString(), channelId, messageId, user, user,
+        app.bot().onReaction(new ReactionEvent(PLATFORM, UUID.randomUUID().toString(), channelId, messageId, user, user,
                 emoji, clock.instant()), ch);
     }
 

@@ -79,7 +79,7 @@ class ShutdownTest {
         java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         Application app = Application.startLongRunning(config(), slowOn("alerts", entered, 800),
                 Clock.systemUTC());
-        app.startAlerts(new Quiet());
+        app.startAlerts("console", "console", new Quiet());
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         app.close();
         assertThat(Thread.getAllStackTraces().keySet()).as("no alert poll outlives close()")
