@@ -1,5 +1,7 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -17,7 +19,7 @@ import java.util.Optional;
 public final class GpuResetCommand implements ChangeCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("gpu reset")
-            .arguments("HOSTLIST", 1, 1)
+            .required("HOSTLIST", ArgTypes.hostlist())
             .summary("Enable GPU persistence mode, restart slurmd, resume the fixed nodes")
             .description("For \"couldn't communicate with NVIDIA driver\": `nvidia-smi -pm 1` on each node, then "
                     + "restart slurmd where that worked, then resume the drained/down nodes whose restart worked.")
@@ -32,7 +34,7 @@ public final class GpuResetCommand implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), SPEC.usage(ctx.prefix()));
         List<String> names = NodeTargets.names(nodes);
         Optional<String> refusal = ServiceOrder.nodeSide(ctx, "restart", "slurmd", names);
         if (refusal.isPresent()) {

@@ -1,5 +1,6 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -26,7 +27,7 @@ public final class JobActionCommand implements ChangeCommand {
 
     private JobActionCommand(String action, String summary, String description) {
         this.action = action;
-        this.spec = CommandSpec.builder(action).arguments("JOBID", 1, 1).summary(summary).description(description)
+        this.spec = CommandSpec.builder(action).required("JOBID", ArgTypes.jobId()).summary(summary).description(description)
                 .risk(Risk.CHANGE).build();
     }
 
@@ -58,10 +59,7 @@ public final class JobActionCommand implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        String id = inv.arg(0).strip();
-        if (!id.matches("\\d{1,10}(_\\d{1,7})?")) {
-            throw new UsageException("`" + id + "` is not a job id (digits, or ARRAYID_TASK)", spec.usage(ctx.prefix()));
-        }
+        String id = inv.jobId("jobid");
         Job job = find(ctx, id).orElseThrow(() -> new PlanRefusedException("job " + id
                 + " is not in the queue (finished or never existed)"));
         Optional<String> wrong = wrongState(job);

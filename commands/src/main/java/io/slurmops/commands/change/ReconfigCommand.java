@@ -19,7 +19,6 @@ import java.util.Optional;
 public final class ReconfigCommand implements ChangeCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("reconfig")
-            .arguments("", 0, 0)
             .summary("Make slurmctld and the slurmds re-read slurm.conf (scontrol reconfig)")
             .description("Runs `scontrol reconfig` on the controller. Refused while slurmctld does not answer.")
             .risk(Risk.CHANGE)

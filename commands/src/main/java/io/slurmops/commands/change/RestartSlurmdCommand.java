@@ -1,5 +1,7 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -27,7 +29,7 @@ import java.util.Optional;
 public final class RestartSlurmdCommand implements ChangeCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("restart slurmd")
-            .arguments("HOSTLIST", 1, 1)
+            .required("HOSTLIST", ArgTypes.hostlist())
             .summary("Restart slurmd on nodes, then resume the ones it fixed")
             .description("Step 1 restarts slurmd on each node (node service manager). Step 2 resumes, on the "
                     + "controller, the nodes that were drained/down and whose restart succeeded. Nodes drained by a "
@@ -43,7 +45,7 @@ public final class RestartSlurmdCommand implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), SPEC.usage(ctx.prefix()));
         List<String> names = NodeTargets.names(nodes);
         Optional<String> refusal = ServiceOrder.nodeSide(ctx, "restart", "slurmd", names);
         if (refusal.isPresent()) {

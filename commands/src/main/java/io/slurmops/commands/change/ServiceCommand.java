@@ -1,5 +1,7 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -34,7 +36,7 @@ public final class ServiceCommand implements ChangeCommand {
         }
         this.verb = verb;
         this.spec = CommandSpec.builder(verb)
-                .arguments("SERVICE [HOSTLIST]", 1, 2)
+                .required("SERVICE", ArgTypes.word()).optional("HOSTLIST", ArgTypes.hostlist())
                 .summary(Steps.capitalize(verb) + " a Slurm service (slurmctld, slurmdbd, mariadb, munge; slurmd/munge on nodes)")
                 .description("SERVICE is slurmctld, slurmdbd, mariadb or munge on the controller side, or slurmd/munge "
                         + "on the nodes of HOSTLIST, through the site's service manager. The order mariadb → slurmdbd "
@@ -52,15 +54,15 @@ public final class ServiceCommand implements ChangeCommand {
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
         String usage = spec.usage(ctx.prefix());
-        String service = inv.arg(0).toLowerCase(Locale.ROOT).replaceFirst("\\.service$", "");
-        boolean onNodes = inv.args().size() == 2;
+        String service = inv.word("service").toLowerCase(Locale.ROOT).replaceFirst("\\.service$", "");
+        boolean onNodes = inv.optionalHostlist("hostlist").isPresent();
         if (onNodes && !Daemons.NODE_SERVICES.contains(service)) {
             throw new UsageException(service + " runs on the controller side; give no HOSTLIST", usage);
         }
         if (!onNodes && !Daemons.CONTROLLER_SERVICES.contains(service)) {
             throw new UsageException(Daemons.NODE_SERVICES.contains(service)
                     ? service + " runs on compute nodes: name them, e.g. `" + ctx.prefix() + " " + verb + " " + service
-                    + " node[001-004]`" : "unknown service `" + inv.arg(0) + "`; expected slurmctld, slurmdbd, mariadb, "
+                    + " node[001-004]`" : "unknown service `" + inv.word("service") + "`; expected slurmctld, slurmdbd, mariadb, "
                     + "munge, or slurmd/munge with a HOSTLIST", usage);
         }
         return onNodes ? nodePlan(inv, ctx, service, usage) : controllerPlan(ctx, service);
@@ -79,7 +81,7 @@ public final class ServiceCommand implements ChangeCommand {
     }
 
     private Plan nodePlan(Invocation inv, CommandContext ctx, String service, String usage) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(1), ctx, usage);
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), usage);
         List<String> names = NodeTargets.names(nodes);
         Optional<String> refusal = ServiceOrder.nodeSide(ctx, verb, service, names);
         if (refusal.isPresent()) {

@@ -1,5 +1,7 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -20,7 +22,7 @@ import java.util.Optional;
 public final class SyncClockCommand implements ChangeCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("sync clock")
-            .arguments("HOSTLIST", 1, 1)
+            .required("HOSTLIST", ArgTypes.hostlist())
             .summary("Step the nodes' clocks now (chronyc makestep)")
             .description("Runs `chronyc makestep` on each node: for munge/Slurm errors like \"Message time stamp is "
                     + "too far in the future\". Needs chrony on the nodes.")
@@ -34,7 +36,7 @@ public final class SyncClockCommand implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), SPEC.usage(ctx.prefix()));
         List<String> names = NodeTargets.names(nodes);
         return new Plan(SPEC.name(), "Step the clock on " + Hostlist.compress(names),
                 List.of(Step.onEachHost(names, "Step the clock", List.of("chronyc", "makestep"),

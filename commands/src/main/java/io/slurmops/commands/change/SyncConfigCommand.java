@@ -1,5 +1,7 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -22,7 +24,7 @@ import java.util.Optional;
 public final class SyncConfigCommand implements ChangeCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("sync config")
-            .arguments("HOSTLIST", 1, 1)
+            .required("HOSTLIST", ArgTypes.hostlist())
             .summary("Copy the controller's slurm.conf to nodes whose copy differs, then reconfig")
             .description("Compares SHA-256 digests; writes the controller's file to each differing node through "
                     + "stdin (`install -m 0644 /dev/stdin PATH`, no shell), then `scontrol reconfig`.")
@@ -37,7 +39,7 @@ public final class SyncConfigCommand implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), SPEC.usage(ctx.prefix()));
         String path = ctx.cluster().site().slurmConf();
         FileSync.Comparison cmp = FileSync.differingOrRefuse(ctx, path, nodes, inv.flag("force"));
         List<String> names = NodeTargets.names(cmp.differing());

@@ -1,5 +1,7 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -26,7 +28,7 @@ import java.util.Optional;
 public final class SyncMungeCommand implements ChangeCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("sync munge")
-            .arguments("HOSTLIST", 1, 1)
+            .required("HOSTLIST", ArgTypes.hostlist())
             .summary("Copy the controller's munge key to nodes whose key differs; restart munge and slurmd")
             .description("Compares SHA-256 digests (the key itself is never shown); writes the key through stdin "
                     + "with `install -o munge -g munge -m 0400 /dev/stdin KEY`, then restarts munge and slurmd on "
@@ -42,7 +44,7 @@ public final class SyncMungeCommand implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), SPEC.usage(ctx.prefix()));
         String key = ctx.cluster().site().mungeKey();
         FileSync.Comparison cmp = FileSync.differingOrRefuse(ctx, key, nodes, inv.flag("force"));
         List<String> names = NodeTargets.names(cmp.differing());

@@ -20,7 +20,6 @@ import java.util.Optional;
 public final class TakeoverCommand implements ChangeCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("takeover")
-            .arguments("", 0, 0)
             .summary("Make the backup slurmctld take over (scontrol takeover)")
             .description("Refused when the site has no backup controller, or when no backup answers "
                     + "`scontrol ping`. Fail back later by fixing the primary and letting it resume.")

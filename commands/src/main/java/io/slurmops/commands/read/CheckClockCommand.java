@@ -1,5 +1,7 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -37,7 +39,7 @@ public final class CheckClockCommand extends CheckCommand {
     static final List<String> DATE = List.of("date", "+%s.%N");
 
     private static final CommandSpec SPEC = CommandSpec.builder("check clock")
-            .arguments("[HOSTLIST]", 0, 1)
+            .optional("HOSTLIST", ArgTypes.hostlist())
             .summary("Clock skew of each node against the controller (warning from 30 s, critical from 120 s)")
             .description("Runs `date +%s.%N` on the controller and on each node and measures the bot's own clock "
                     + "around each call: skew = node time − midpoint of the call, minus the controller's offset. "

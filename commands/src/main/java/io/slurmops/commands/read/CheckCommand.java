@@ -1,5 +1,6 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -38,6 +39,9 @@ abstract class CheckCommand implements SlurmCommand, HealthCheck {
 
     /** The nodes to check: the HOSTLIST argument when given, else every node. */
     protected NodeTargets targets(Invocation inv, CommandContext ctx) throws UsageException {
-        return NodeTargets.resolve(ctx, inv.optionalArg(0), spec.usage(ctx.prefix()));
+        if (spec.param("hostlist").isEmpty()) {
+            return NodeTargets.all(ctx);
+        }
+        return NodeTargets.resolve(ctx, inv.optionalHostlist("hostlist"), spec.usage(ctx.prefix()));
     }
 }

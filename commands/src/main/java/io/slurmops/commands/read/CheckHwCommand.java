@@ -1,5 +1,7 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -31,7 +33,7 @@ public final class CheckHwCommand implements SlurmCommand, HealthCheck {
     static final List<String> SLURMD_C = List.of("slurmd", "-C");
 
     private static final CommandSpec SPEC = CommandSpec.builder("check hw")
-            .arguments("HOSTLIST", 1, 1)
+            .required("HOSTLIST", ArgTypes.hostlist())
             .summary("slurmd -C on each node against its slurm.conf definition (CPUs, sockets, cores, threads, memory)")
             .description("Runs `slurmd -C` on each node and `scontrol show node` on the controller and names every "
                     + "field that differs. Hardware below the configuration makes Slurm drain the node (Low CPUs, "
@@ -50,7 +52,7 @@ public final class CheckHwCommand implements SlurmCommand, HealthCheck {
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        return check(ctx, NodeTargets.resolve(ctx, Optional.of(inv.arg(0)), SPEC.usage(ctx.prefix())))
+        return check(ctx, NodeTargets.resolve(ctx, Optional.of(inv.hostlist("hostlist")), SPEC.usage(ctx.prefix())))
                 .toReply(ctx.prefix());
     }
 

@@ -1,5 +1,6 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -21,10 +22,8 @@ import java.util.regex.Pattern;
 /** What a user may run: their associations (accounts, limits) and the limits of the QOS they may use. */
 public final class LimitsCommand implements SlurmCommand {
 
-    private static final Pattern USER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     private static final CommandSpec SPEC = CommandSpec.builder("limits")
-            .arguments("USER", 1, 1)
+            .required("USER", ArgTypes.user())
             .summary("A user's accounts, association limits and QOS limits (MaxWall …)")
             .description("Runs `sacctmgr show assoc where users=USER` and `sacctmgr show qos`. Explains pending "
                     + "reasons such as QOSMaxWallDurationPerJobLimit or AssocGrpCPUMinutesLimit; an empty limit "
@@ -39,10 +38,7 @@ public final class LimitsCommand implements SlurmCommand {
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
         String usage = SPEC.usage(ctx.prefix());
-        String user = inv.arg(0);
-        if (!USER.matcher(user).matches()) {
-            throw new UsageException("`" + user + "` is not a user name (letters, digits, . _ -)", usage);
-        }
+        String user = inv.word("user");
         ExecResult assoc = ctx.cluster().slurm(Association.argv(user));
         if (!assoc.ok()) {
             return failure("associations", assoc, ctx);

@@ -1,5 +1,7 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -21,7 +23,7 @@ import java.util.Optional;
 public final class NodeCommand implements SlurmCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("node")
-            .arguments("HOST", 1, 1)
+            .required("HOST", ArgTypes.host())
             .summary("One node: state, reason (who, when), CPUs and memory, with a diagnosis")
             .description("Runs `scontrol show node HOST` on the controller. The state is shown with all its flags "
                     + "(IDLE+DRAIN, DOWN+NOT_RESPONDING); the reason is matched against the knowledge base, which "
@@ -36,11 +38,7 @@ public final class NodeCommand implements SlurmCommand {
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
         String usage = SPEC.usage(ctx.prefix());
-        String host = inv.arg(0);
-        if (NodeTargets.parse(host, usage).size() != 1) {
-            throw new UsageException("`node` takes one host, not the list `" + host + "`; for several use `"
-                    + ctx.prefix() + " nodes " + host + "`", usage);
-        }
+        String host = inv.word("host");
         NodeTargets.requireNode(ctx, host, usage);
         ExecResult r = ctx.cluster().slurm("scontrol", "show", "node", host);
         List<NodeDetail> nodes = r.ok() ? NodeDetail.parseAll(r.stdout()) : List.of();

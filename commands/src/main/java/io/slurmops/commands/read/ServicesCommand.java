@@ -1,5 +1,7 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -30,7 +32,7 @@ public final class ServicesCommand implements SlurmCommand, HealthCheck {
     static final List<String> NODE_SERVICES = List.of("slurmd", "munge");
 
     private static final CommandSpec SPEC = CommandSpec.builder("services")
-            .arguments("[HOSTLIST]", 0, 1)
+            .optional("HOSTLIST", ArgTypes.hostlist())
             .summary("Is every daemon running: slurmctld, slurmdbd, munge, MariaDB, and slurmd/munge per node")
             .description("Asks the site's service manager (`systemctl is-active UNIT` by default) on the controller "
                     + "and the slurmdbd host, and on each node over SSH. With a HOSTLIST only those nodes are asked. "
@@ -49,8 +51,8 @@ public final class ServicesCommand implements SlurmCommand, HealthCheck {
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        NodeTargets targets = NodeTargets.resolve(ctx, inv.optionalArg(0), SPEC.usage(ctx.prefix()));
-        return report(ctx, targets, inv.optionalArg(0).isEmpty()).toReply(ctx.prefix());
+        NodeTargets targets = NodeTargets.resolve(ctx, inv.optionalHostlist("hostlist"), SPEC.usage(ctx.prefix()));
+        return report(ctx, targets, inv.optionalHostlist("hostlist").isEmpty()).toReply(ctx.prefix());
     }
 
     @Override
