@@ -1,5 +1,6 @@
 package io.slurmops.bot.alerts;
 
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -34,7 +35,7 @@ public final class IncidentReportCommand implements SlurmCommand {
     }
 
     private static final CommandSpec SPEC = CommandSpec.builder("incident report")
-            .arguments("[PERIOD]", 0, 1)
+            .optional("PERIOD", ArgTypes.duration(Duration.ofDays(3660)).as("period", "e.g. 24h, 7d, 4w"))
             .summary("Incident timelines and recovery times against the runbook's RTOs (default period 7d)")
             .build();
 
@@ -55,8 +56,7 @@ public final class IncidentReportCommand implements SlurmCommand {
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
         String period = inv.optionalArg(0).orElse("7d");
-        Duration d = DurationText.parse(period).orElseThrow(() -> new UsageException(
-                "`" + period + "` is not a period; write e.g. 24h, 7d, 4w", SPEC.usage(ctx.prefix())));
+        Duration d = inv.value("period", Duration.class).orElse(Duration.ofDays(7));
         Instant now = ctx.clock().instant();
         List<Incident> incidents = store.since(now.minus(d));
         Reply.Builder r = Reply.builder(incidents.size() + " incident" + (incidents.size() == 1 ? "" : "s")

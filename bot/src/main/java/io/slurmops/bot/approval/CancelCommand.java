@@ -2,6 +2,7 @@ package io.slurmops.bot.approval;
 
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.UsageException;
@@ -12,7 +13,7 @@ import io.slurmops.commands.chat.ChatMessage;
 public final class CancelCommand implements BotCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("cancel")
-            .arguments("N", 1, 1)
+            .required("N", ArgTypes.requestId())
             .summary("Withdraw your own open request #N")
             .build();
 
@@ -23,6 +24,6 @@ public final class CancelCommand implements BotCommand {
 
     @Override
     public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
-        return approvals.cancel(BotCommand.requestId(inv.arg(0), SPEC.usage(approvals.prefix())), m);
+        return approvals.cancel(inv.requestId("n"), m);
     }
 }

@@ -12,7 +12,6 @@ import io.slurmops.commands.chat.ChatMessage;
 public final class PendingCommand implements BotCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("pending")
-            .arguments("", 0, 0)
             .summary("Requests waiting for approval, with their votes and expiry")
             .build();
 

@@ -3,6 +3,7 @@ package io.slurmops.bot.approval;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.UsageException;
@@ -19,7 +20,7 @@ public final class VoteCommand implements BotCommand {
         this.decision = decision;
         boolean approve = decision == Decision.APPROVE;
         this.spec = CommandSpec.builder(approve ? "approve" : "deny")
-                .arguments("N [COMMENT]", 1, Integer.MAX_VALUE)
+                .required("N", ArgTypes.requestId()).text("COMMENT", false)
                 .summary(approve ? "Approve request #N (approver role; not your own)" : "Deny request #N — any deny wins")
                 .description(approve ? "Same as reacting ✅ on the plan message. The requester's vote never counts; "
                         + "one vote per person; when enough approvals are in, the plan runs at once."
@@ -34,8 +35,8 @@ public final class VoteCommand implements BotCommand {
 
     @Override
     public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
-        long id = BotCommand.requestId(inv.arg(0), spec.usage(approvals.prefix()));
-        return approvals.vote(id, decision, inv.rest(1).strip(), new Voter(m.userId(), m.userName(), m.platform(),
+        long id = inv.requestId("n");
+        return approvals.vote(id, decision, inv.text("comment").strip(), new Voter(m.userId(), m.userName(), m.platform(),
                 m.channelId()), "command", ch);
     }
 }

@@ -6,6 +6,7 @@ import io.slurmops.bot.approval.Approvals;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.pipeline.Outcome;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.UsageException;
@@ -18,15 +19,16 @@ import java.util.Optional;
 /** {@code audit [N|#ID]}: the last N audit records (default 20), or the whole trail of request #ID. */
 public final class AuditCommand implements BotCommand {
 
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 500;
+
     private static final CommandSpec SPEC = CommandSpec.builder("audit")
-            .arguments("[N|#ID]", 0, 1)
+            .optional("selector", "N|#ID", ArgTypes.oneOf(ArgTypes.integer(1, MAX_LIMIT).as("count", "1–" + MAX_LIMIT),
+                    ArgTypes.requestRef()))
             .summary("The audit log: the last N records, or the full trail of request #ID")
             .description("Every request, vote, execution start and result: who, when, where, the command line, the "
                     + "plan hash, per-host exit codes, durations and output digests (never the output itself).")
             .build();
-
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 500;
 
     @Override
     public CommandSpec spec() {
@@ -35,27 +37,14 @@ public final class AuditCommand implements BotCommand {
 
     @Override
     public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
-        String arg = inv.optionalArg(0).orElse("");
+        Object selector = inv.value("selector", Object.class).orElse(DEFAULT_LIMIT);
         var zone = approvals.clock().getZone();
-        if (arg.startsWith("#")) {
-            long id = BotCommand.requestId(arg, SPEC.usage(approvals.prefix()));
+        if (selector instanceof Long id) {
             Optional<RequestRecord> r = approvals.store().transaction(tx -> tx.request(id));
             List<AuditEntry> rows = approvals.store().transaction(tx -> tx.auditOf(id));
             return new BotResponse(AuditView.trail(r, id, rows, zone), r.isPresent() ? Outcome.DONE : Outcome.USAGE);
         }
-        int limit = DEFAULT_LIMIT;
-        if (!arg.isEmpty()) {
-            try {
-                limit = Integer.parseInt(arg);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new UsageException("`" + arg + "` is neither a count (1–" + MAX_LIMIT + ") nor a request (#12)",
-                        SPEC.usage(approvals.prefix()));
-            }
-        }
-        int n = limit;
+        int n = (Integer) selector;
         return new BotResponse(AuditView.recent(approvals.store().transaction(tx -> tx.recentAudit(n)), zone),
                 Outcome.DONE);
     }

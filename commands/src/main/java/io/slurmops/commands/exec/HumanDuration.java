@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Durations as people write them, the one parser for chat arguments and configuration alike:
  * a whole number with a unit — {@code ms}, {@code s}, {@code m}, {@code h}, {@code d} (days),
- * {@code w} (weeks) — or several in a row ({@code 1h30m}, {@code 2m30s}); and the short form for
+ * {@code w} (weeks), a space allowed before the unit — or several in a row ({@code 1h30m}, {@code 2m30s});
+ * and the short form for
  * one-line details: "500ms", "1s", "1.5s", "2m30s", "1h5m".
  */
 public final class HumanDuration {
@@ -18,8 +19,8 @@ public final class HumanDuration {
     public static final String ACCEPTED_FORMS = "a whole number with a unit: ms, s, m, h, d, w (e.g. 500ms, 90s, "
             + "30m, 2h, 1d, 1w), or several in a row (1h30m)";
 
-    private static final Pattern PART = Pattern.compile("(\\d{1,6})(ms|s|m|h|d|w)");
-    private static final Pattern WHOLE = Pattern.compile("(?:\\d{1,6}(?:ms|s|m|h|d|w))+");
+    private static final Pattern PART = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d|w)");
+    private static final Pattern WHOLE = Pattern.compile("(?:\\d{1,9}\\s*(?:ms|s|m|h|d|w)\\s*)+");
 
     private HumanDuration() {
     }
