@@ -213,6 +213,7 @@ public final class Application implements AutoCloseable {
         }
         approvals.close();
         store.close();
+        cluster.close();
         transport.close();
     }
 }

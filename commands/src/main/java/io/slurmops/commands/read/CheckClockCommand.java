@@ -17,12 +17,10 @@ import io.slurmops.commands.reply.Status;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -113,24 +111,14 @@ public final class CheckClockCommand extends CheckCommand {
             return List.of();
         }
         // Each call is timed on its own, so the calls run side by side here rather than in one fan-out.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(ctx.cluster().site().fanout(), hosts.size()));
-        try {
-            List<Future<Offset>> futures = new ArrayList<>();
-            for (String h : hosts) {
-                futures.add(pool.submit(() -> measure(ctx, h, () -> ctx.cluster().onHost(h, DATE))));
+        List<Callable<Offset>> calls = hosts.stream().<Callable<Offset>>map(h -> () -> {
+            try {
+                return measure(ctx, h, () -> ctx.cluster().onHost(h, DATE));
+            } catch (RuntimeException e) {
+                return new Offset(h, 0, 0, String.valueOf(e.getMessage()));
             }
-            List<Offset> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (Exception e) {
-                    out.add(new Offset(hosts.get(i), 0, 0, String.valueOf(e.getMessage())));
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        }).toList();
+        return ctx.cluster().inParallel(calls, e -> new Offset("?", 0, 0, String.valueOf(e.getMessage())));
     }
 
     static Offset measure(CommandContext ctx, String host, Supplier<ExecResult> call) {

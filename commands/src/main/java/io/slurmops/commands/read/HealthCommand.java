@@ -12,9 +12,7 @@ import io.slurmops.commands.reply.Status;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 /**
  * Every check at once, side by side (they are independent), one status line each; the overall
@@ -69,26 +67,19 @@ public final class HealthCommand implements SlurmCommand {
     }
 
     private List<CheckReport> runAll(CommandContext ctx, NodeTargets targets) {
-        ExecutorService pool = Executors.newFixedThreadPool(checks.size());
-        try {
-            List<Future<CheckReport>> futures = new ArrayList<>();
-            for (HealthCheck c : checks) {
-                futures.add(pool.submit(() -> c.check(ctx, targets)));
+        List<Callable<CheckReport>> calls = checks.stream().<Callable<CheckReport>>map(c -> () -> {
+            try {
+                return c.check(ctx, targets);
+            } catch (RuntimeException e) {
+                return failed(c.checkName(), e);
             }
-            List<CheckReport> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (Exception e) {
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    out.add(new CheckReport(checks.get(i).checkName(), Status.ERROR, "check failed: "
-                            + cause.getClass().getSimpleName() + ": " + cause.getMessage(), List.of(), List.of()));
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        }).toList();
+        return ctx.cluster().inParallel(calls, e -> failed("health", e));
+    }
+
+    private static CheckReport failed(String name, Throwable cause) {
+        return new CheckReport(name, Status.ERROR, "check failed: " + cause.getClass().getSimpleName() + ": "
+                + cause.getMessage(), List.of(), List.of());
     }
 
     /** Controller, accounting and every node failing at once: the runbook's full-cluster case. */
