@@ -29,6 +29,7 @@ public final class ReadCommands {
                 .add(new JobCommand())
                 .add(new QueueCommand())
                 .add(new LimitsCommand())
+                .add(new ReservationsCommand())
                 .add(services)
                 .add(new LogsCommand())
                 .add(ha)
