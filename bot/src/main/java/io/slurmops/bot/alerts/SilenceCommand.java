@@ -5,7 +5,7 @@ import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.Role;
-import io.slurmops.commands.catalog.SlurmCommand;
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.exec.HumanDuration;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.reply.Reply;
@@ -18,16 +18,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Quiet alerts of one check or some nodes for a while, e.g. during maintenance. */
-public final class SilenceCommand implements SlurmCommand {
+public final class SilenceCommand extends DeclaredCommand {
 
     private static final Duration MAX = Duration.ofDays(7);
 
     private final AlertStore store;
-    private final CommandSpec spec;
 
     public SilenceCommand(AlertStore store, Set<String> probeNames) {
+        super(declaration(probeNames));
         this.store = store;
-        this.spec = CommandSpec.builder("silence")
+    }
+
+    private static CommandSpec declaration(Set<String> probeNames) {
+        return CommandSpec.builder("silence")
                 .required("target", "CHECK|HOSTLIST", ArgTypes.oneOf(
                         ArgTypes.choice("check", new TreeSet<>(probeNames)), ArgTypes.hostlist()))
                 .required("DURATION", ArgTypes.duration(MAX))
@@ -38,11 +41,6 @@ public final class SilenceCommand implements SlurmCommand {
                         + "DURATION is " + HumanDuration.ACCEPTED_FORMS + ", at most 7d.")
                 .role(Role.OPERATOR)
                 .build();
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

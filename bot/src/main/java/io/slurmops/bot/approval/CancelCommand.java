@@ -1,5 +1,6 @@
 package io.slurmops.bot.approval;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.commands.catalog.ArgTypes;
@@ -10,16 +11,13 @@ import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatMessage;
 
 /** {@code cancel N}: the requester withdraws an open request. */
-public final class CancelCommand implements BotCommand {
+public final class CancelCommand extends DeclaredCommand implements BotCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("cancel")
-            .required("N", ArgTypes.requestId())
-            .summary("Withdraw your own open request #N")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public CancelCommand() {
+        super(CommandSpec.builder("cancel")
+                .required("N", ArgTypes.requestId())
+                .summary("Withdraw your own open request #N")
+                .build());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.slurmops.bot.audit;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.adapters.store.AuditEntry;
 import io.slurmops.adapters.store.RequestRecord;
 import io.slurmops.bot.approval.Approvals;
@@ -17,22 +18,19 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code audit [N|#ID]}: the last N audit records (default 20), or the whole trail of request #ID. */
-public final class AuditCommand implements BotCommand {
+public final class AuditCommand extends DeclaredCommand implements BotCommand {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 500;
 
-    private static final CommandSpec SPEC = CommandSpec.builder("audit")
-            .optional("selector", "N|#ID", ArgTypes.oneOf(ArgTypes.integer(1, MAX_LIMIT).as("count", "1–" + MAX_LIMIT),
-                    ArgTypes.requestRef()))
-            .summary("The audit log: the last N records, or the full trail of request #ID")
-            .description("Every request, vote, execution start and result: who, when, where, the command line, the "
-                    + "plan hash, per-host exit codes, durations and output digests (never the output itself).")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public AuditCommand() {
+        super(CommandSpec.builder("audit")
+                .optional("selector", "N|#ID", ArgTypes.oneOf(ArgTypes.integer(1, MAX_LIMIT).as("count", "1–" + MAX_LIMIT),
+                        ArgTypes.requestRef()))
+                .summary("The audit log: the last N records, or the full trail of request #ID")
+                .description("Every request, vote, execution start and result: who, when, where, the command line, the "
+                        + "plan hash, per-host exit codes, durations and output digests (never the output itself).")
+                .build());
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class DownCommand extends TakeOutOfService {
 
     public DownCommand() {
-        super(spec("down")
+        super(declaration("down")
                 .summary("Set nodes DOWN now — kills the jobs on them (destructive)")
                 .description("Runs `scontrol update NodeName=HOSTLIST State=DOWN Reason=\"REASON [you #N]\"`. Unlike "
                         + "drain, running jobs are killed. Needs an admin requester and two approvals.")
@@ -75,7 +75,7 @@ public final class DownCommand extends TakeOutOfService {
         }
         // Approvers agreed to kill a number of jobs; if more run there now, they must look again.
         try {
-            int now = RunningJobs.on(ctx, plan.blastRadius().nodes().stream().map(n -> n.name()).toList()).size();
+            int now = RunningJobs.on(ctx, plannedNodes(plan)).size();
             int approved = Integer.parseInt(plan.fact("jobs"));
             return now > approved ? Optional.of(now + " jobs run there now, the plan was approved for " + approved)
                     : Optional.empty();

@@ -12,7 +12,7 @@ import java.util.List;
 public final class DrainCommand extends TakeOutOfService {
 
     public DrainCommand() {
-        super(spec("drain")
+        super(declaration("drain")
                 .summary("Drain nodes (running jobs finish, no new jobs start)")
                 .description("Runs `scontrol update NodeName=HOSTLIST State=DRAIN Reason=\"REASON [you #N]\"` after "
                         + "approval. Nodes already drained or down are skipped.")

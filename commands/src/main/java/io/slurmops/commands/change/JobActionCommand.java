@@ -8,7 +8,7 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
+import io.slurmops.commands.plan.DeclaredChange;
 import io.slurmops.commands.plan.JobImpact;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
@@ -18,17 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /** hold, release or requeue one job, each only from the state where it makes sense. */
-public final class JobActionCommand implements ChangeCommand {
+public final class JobActionCommand extends DeclaredChange {
 
     private static final String FORMAT = "%i|%u|%T|%r|%j";
 
     private final String action;
-    private final CommandSpec spec;
 
     private JobActionCommand(String action, String summary, String description) {
+        super(CommandSpec.builder(action).required("JOBID", ArgTypes.jobId()).summary(summary).description(description)
+                .risk(Risk.CHANGE).build());
         this.action = action;
-        this.spec = CommandSpec.builder(action).required("JOBID", ArgTypes.jobId()).summary(summary).description(description)
-                .risk(Risk.CHANGE).build();
     }
 
     public static JobActionCommand hold() {
@@ -44,11 +43,6 @@ public final class JobActionCommand implements ChangeCommand {
     public static JobActionCommand requeue() {
         return new JobActionCommand("requeue", "Requeue a running job (it is killed and queued again)",
                 "Runs `scontrol requeue JOBID`. Only running or suspended jobs; the current run is lost.");
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     private record Job(String id, String user, String state, String reason, String name) {
@@ -71,7 +65,7 @@ public final class JobActionCommand implements ChangeCommand {
             case "release" -> "The job becomes eligible to start.";
             default -> "The running job is killed and queued again; its current progress is lost.";
         };
-        return new Plan(spec.name(), Steps.capitalize(action) + " job " + id + " (" + job.user() + ", " + job.name() + ")",
+        return new Plan(spec().name(), Steps.capitalize(action) + " job " + id + " (" + job.user() + ", " + job.name() + ")",
                 List.of(Steps.slurm(ctx, Steps.capitalize(action) + " job " + id, "scontrol", action, id)),
                 new BlastRadius(List.of(), List.of(new JobImpact(job.id(), job.user(), job.name(), job.state()))),
                 List.of(note), Map.of("job", id));

@@ -11,7 +11,7 @@ import java.util.List;
 public final class ResumeCommand extends ReturnToService {
 
     public ResumeCommand() {
-        super(spec("resume").text("REASON", false)
+        super(declaration("resume").text("REASON", false)
                 .summary("Return drained/down nodes to service")
                 .description("Runs `scontrol update NodeName=HOSTLIST State=RESUME` after approval. Nodes already in "
                         + "service are skipped; nodes drained by a health checker (reason NHC: …) need --force. "

@@ -9,7 +9,7 @@ import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
+import io.slurmops.commands.plan.DeclaredChange;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.plan.Step;
@@ -24,23 +24,17 @@ import java.util.Optional;
  * skipped; nodes a health checker took out are refused unless --force (the checker would take them
  * out again, or return them itself). Subclasses say which nodes need it and which step runs.
  */
-abstract class ReturnToService implements ChangeCommand {
+abstract class ReturnToService extends DeclaredChange {
 
-    private final CommandSpec spec;
 
     /** The declaration both share: {@code HOSTLIST} and {@code --force}, at change risk. */
-    static CommandSpec.Builder spec(String name) {
+    static CommandSpec.Builder declaration(String name) {
         return CommandSpec.builder(name).required("HOSTLIST", ArgTypes.hostlist()).option(ReturnSelection.FORCE)
                 .risk(Risk.CHANGE);
     }
 
     ReturnToService(CommandSpec spec) {
-        this.spec = spec;
-    }
-
-    @Override
-    public final CommandSpec spec() {
-        return spec;
+        super(spec);
     }
 
     abstract boolean needsIt(NodeRecord n);
@@ -54,22 +48,22 @@ abstract class ReturnToService implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), spec.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), usage(ctx));
         ReturnSelection sel = ReturnSelection.of(nodes, this::needsIt, inv.flag("force"));
         if (sel.targets().isEmpty()) {
-            throw new PlanRefusedException(sel.nothingLeft(spec.name()));
+            throw new PlanRefusedException(sel.nothingLeft(spec().name()));
         }
         List<String> names = NodeTargets.names(sel.targets());
         String hosts = Hostlist.compress(names);
-        return new Plan(spec.name(), title(hosts, inv, ctx), List.of(step(ctx, hosts, names)),
-                new BlastRadius(NodeTargets.impacts(sel.targets()), List.of()), sel.notes(spec.name()),
+        return new Plan(spec().name(), title(hosts, inv, ctx), List.of(step(ctx, hosts, names)),
+                new BlastRadius(NodeTargets.impacts(sel.targets()), List.of()), sel.notes(spec().name()),
                 Map.of("force", Boolean.toString(inv.flag("force"))));
     }
 
     @Override
     public Optional<String> stillApplies(Plan plan, CommandContext ctx) {
         boolean force = Boolean.parseBoolean(plan.fact("force"));
-        return NodeTargets.recheck(plan.blastRadius().nodes().stream().map(n -> n.name()).toList(), ctx, n -> {
+        return NodeTargets.recheck(plannedNodes(plan), ctx, n -> {
             if (!needsIt(n)) {
                 return Optional.of(noLongerNeeded(n));
             }

@@ -9,7 +9,7 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
+import io.slurmops.commands.plan.DeclaredChange;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.plan.Step;
@@ -25,17 +25,20 @@ import java.util.Optional;
  * start|stop|restart SERVICE [HOSTLIST]: slurmctld, slurmdbd, mariadb and munge on the controller
  * side; slurmd and munge on the nodes of HOSTLIST. The runbook's order is enforced by {@link ServiceOrder}.
  */
-public final class ServiceCommand implements ChangeCommand {
+public final class ServiceCommand extends DeclaredChange {
 
     private final String verb;
-    private final CommandSpec spec;
 
     public ServiceCommand(String verb) {
+        super(declaration(verb));
+        this.verb = verb;
+    }
+
+    private static CommandSpec declaration(String verb) {
         if (!List.of("start", "stop", "restart").contains(verb)) {
             throw new IllegalArgumentException("no service verb " + verb);
         }
-        this.verb = verb;
-        this.spec = CommandSpec.builder(verb)
+        return CommandSpec.builder(verb)
                 .required("SERVICE", ArgTypes.word()).optional("HOSTLIST", ArgTypes.hostlist())
                 .summary(Steps.capitalize(verb) + " a Slurm service (slurmctld, slurmdbd, mariadb, munge; slurmd/munge on nodes)")
                 .description("SERVICE is slurmctld, slurmdbd, mariadb or munge on the controller side, or slurmd/munge "
@@ -47,13 +50,8 @@ public final class ServiceCommand implements ChangeCommand {
     }
 
     @Override
-    public CommandSpec spec() {
-        return spec;
-    }
-
-    @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = spec.usage(ctx.prefix());
+        String usage = usage(ctx);
         String service = inv.word("service").toLowerCase(Locale.ROOT).replaceFirst("\\.service$", "");
         boolean onNodes = inv.optionalHostlist("hostlist").isPresent();
         if (onNodes && !Daemons.NODE_SERVICES.contains(service)) {
@@ -76,7 +74,7 @@ public final class ServiceCommand implements ChangeCommand {
         String host = Daemons.hostOf(ctx, service);
         Step step = Step.onController(host, Steps.capitalize(verb) + " " + service + " on " + host,
                 Daemons.controllerArgv(ctx, verb, service), ctx.cluster().site().nodeTimeout());
-        return new Plan(spec.name(), Steps.capitalize(verb) + " " + service + " on " + host, List.of(step),
+        return new Plan(spec().name(), Steps.capitalize(verb) + " " + service + " on " + host, List.of(step),
                 BlastRadius.NONE, effects(service), Map.of("service", service, "side", "controller"));
     }
 
@@ -96,7 +94,7 @@ public final class ServiceCommand implements ChangeCommand {
                     + "longer than SlurmdTimeout and the node is set DOWN.");
         }
         String hosts = Hostlist.compress(names);
-        return new Plan(spec.name(), Steps.capitalize(verb) + " " + service + " on " + hosts,
+        return new Plan(spec().name(), Steps.capitalize(verb) + " " + service + " on " + hosts,
                 List.of(Steps.nodeService(ctx, names, verb, service)), blast, notes,
                 Map.of("service", service, "side", "nodes"));
     }
@@ -120,6 +118,6 @@ public final class ServiceCommand implements ChangeCommand {
         if (plan.fact("side").equals("controller")) {
             return ServiceOrder.controllerSide(ctx, verb, service);
         }
-        return ServiceOrder.nodeSide(ctx, verb, service, plan.blastRadius().nodes().stream().map(n -> n.name()).toList());
+        return ServiceOrder.nodeSide(ctx, verb, service, plannedNodes(plan));
     }
 }

@@ -8,7 +8,7 @@ import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
+import io.slurmops.commands.plan.DeclaredChange;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.slurm.NodeRecord;
@@ -22,24 +22,18 @@ import java.util.Optional;
  * are not out of service yet, with the jobs running there as the blast radius. Subclasses say which
  * nodes count as out already and how the plan reads.
  */
-abstract class TakeOutOfService implements ChangeCommand {
+abstract class TakeOutOfService extends DeclaredChange {
 
-    private final CommandSpec spec;
     private final String state;
 
     /** The declaration both share: {@code HOSTLIST REASON}. */
-    static CommandSpec.Builder spec(String name) {
+    static CommandSpec.Builder declaration(String name) {
         return CommandSpec.builder(name).required("HOSTLIST", ArgTypes.hostlist()).text("REASON", true);
     }
 
     TakeOutOfService(CommandSpec spec, String state) {
-        this.spec = spec;
+        super(spec);
         this.state = state;
-    }
-
-    @Override
-    public final CommandSpec spec() {
-        return spec;
     }
 
     /** True when the node needs nothing: it is out of service already in the sense of this command. */
@@ -60,7 +54,7 @@ abstract class TakeOutOfService implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = spec.usage(ctx.prefix());
+        String usage = usage(ctx);
         List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), usage);
         String reason = Reasons.tagged(inv.text("reason"), ctx, usage);
         List<NodeRecord> skip = nodes.stream().filter(this::alreadyOut).toList();
@@ -71,19 +65,19 @@ abstract class TakeOutOfService implements ChangeCommand {
         List<String> names = NodeTargets.names(targets);
         String hosts = Hostlist.compress(names);
         BlastRadius blast = new BlastRadius(NodeTargets.impacts(targets), RunningJobs.on(ctx, names));
-        return new Plan(spec.name(), title(hosts, blast, reason),
+        return new Plan(spec().name(), title(hosts, blast, reason),
                 List.of(Steps.slurm(ctx, stepTitle(hosts), "scontrol", "update", "NodeName=" + hosts, "State=" + state,
                         "Reason=" + reason)),
                 blast, notes(blast, skip), facts(blast));
     }
 
     String verb() {
-        return spec.name();
+        return spec().name();
     }
 
     @Override
     public Optional<String> stillApplies(Plan plan, CommandContext ctx) {
-        return NodeTargets.recheck(plan.blastRadius().nodes().stream().map(n -> n.name()).toList(), ctx,
+        return NodeTargets.recheck(plannedNodes(plan), ctx,
                 n -> alreadyOut(n) ? Optional.of(alreadyOutNow(n)) : Optional.empty());
     }
 }

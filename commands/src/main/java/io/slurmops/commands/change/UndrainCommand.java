@@ -11,7 +11,7 @@ import java.util.List;
 public final class UndrainCommand extends ReturnToService {
 
     public UndrainCommand() {
-        super(spec("undrain")
+        super(declaration("undrain")
                 .summary("Clear the drain flag, keeping the node's base state")
                 .description("Runs `scontrol update NodeName=HOSTLIST State=UNDRAIN`. Only drained/draining nodes "
                         + "are touched; those drained by a health checker (NHC: …) need --force.")

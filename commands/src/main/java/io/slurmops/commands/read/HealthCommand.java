@@ -1,10 +1,10 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.reply.Reply;
@@ -18,25 +18,20 @@ import java.util.concurrent.Callable;
  * Every check at once, side by side (they are independent), one status line each; the overall
  * verdict is the worst of them, and the findings of all checks follow with their repairs.
  */
-public final class HealthCommand implements SlurmCommand {
-
-    private static final CommandSpec SPEC = CommandSpec.builder("health")
-            .summary("All checks in parallel: controller, nodes, services, munge, config, clock, ports, hardware, accounting")
-            .description("Runs ha, node states, services, check munge, check config, check clock, check ports, "
-                    + "check hw and check db over all nodes at the same time and answers with one line per check; "
-                    + "the overall status is the worst one. Each check is also a command of its own for details.")
-            .build();
+public final class HealthCommand extends DeclaredCommand {
 
     private final List<HealthCheck> checks;
 
     public HealthCommand(List<HealthCheck> checks) {
+        super(CommandSpec.builder("health")
+                .summary("All checks in parallel: controller, nodes, services, munge, config, clock, ports, hardware, accounting")
+                .description("Runs ha, node states, services, check munge, check config, check clock, check ports, "
+                        + "check hw and check db over all nodes at the same time and answers with one line per check; "
+                        + "the overall status is the worst one. Each check is also a command of its own for details.")
+                .build());
         this.checks = List.copyOf(checks);
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) {

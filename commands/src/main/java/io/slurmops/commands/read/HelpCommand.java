@@ -1,5 +1,6 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandRegistry;
 import io.slurmops.commands.catalog.CommandSpec;
@@ -18,23 +19,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Lists the commands, or explains one: everything it says comes from the commands' declarations. */
-public final class HelpCommand implements SlurmCommand {
-
-    private static final CommandSpec SPEC = CommandSpec.builder("help")
-            .text("COMMAND", false)
-            .summary("List commands, or show how to use one")
-            .build();
+public final class HelpCommand extends DeclaredCommand {
 
     private final CommandRegistry registry;
 
     public HelpCommand(CommandRegistry registry) {
+        super(CommandSpec.builder("help")
+                .text("COMMAND", false)
+                .summary("List commands, or show how to use one")
+                .build());
         this.registry = registry;
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {

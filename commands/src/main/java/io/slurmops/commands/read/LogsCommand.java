@@ -1,12 +1,12 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.OptionSpec;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
@@ -26,31 +26,28 @@ import java.util.regex.Pattern;
  * The end of a daemon's log, optionally filtered by a regular expression, with the knowledge base's
  * findings over those lines. The filter runs here in Java: it never reaches a shell or grep.
  */
-public final class LogsCommand implements SlurmCommand {
+public final class LogsCommand extends DeclaredCommand {
 
     /** Daemons whose log lives on each node; the others live on the controller side. */
     private static final List<String> NODE_DAEMONS = List.of("slurmd");
     /** With --grep, this many lines are read and filtered, so a rare message is still found. */
     private static final int GREP_WINDOW = 5000;
 
-    private static final CommandSpec SPEC = CommandSpec.builder("logs")
-            .required("DAEMON", ArgTypes.word()).optional("HOST", ArgTypes.host())
-            .summary("The last lines of a daemon's log (slurmctld, slurmdbd, slurmd HOST, munge, mariadb) with a diagnosis")
-            .description("Reads the log where the site says it is (a file with `tail`, or the journal). slurmd's log is "
-                    + "read on the node, so it needs a HOST. --grep filters with a Java regular expression over the last "
-                    + GREP_WINDOW + " lines; the knowledge base then explains the errors it recognises.")
-            .option(OptionSpec.value("lines", "N", ArgTypes.integer(1, 500), "how many lines to show, 1 to 500 (default 50)"))
-            .option(OptionSpec.value("grep", "RE", ArgTypes.regex(200), "only lines matching this regular expression"))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public LogsCommand() {
+        super(CommandSpec.builder("logs")
+                .required("DAEMON", ArgTypes.word()).optional("HOST", ArgTypes.host())
+                .summary("The last lines of a daemon's log (slurmctld, slurmdbd, slurmd HOST, munge, mariadb) with a diagnosis")
+                .description("Reads the log where the site says it is (a file with `tail`, or the journal). slurmd's log is "
+                        + "read on the node, so it needs a HOST. --grep filters with a Java regular expression over the last "
+                        + GREP_WINDOW + " lines; the knowledge base then explains the errors it recognises.")
+                .option(OptionSpec.value("lines", "N", ArgTypes.integer(1, 500), "how many lines to show, 1 to 500 (default 50)"))
+                .option(OptionSpec.value("grep", "RE", ArgTypes.regex(200), "only lines matching this regular expression"))
+                .build());
     }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = SPEC.usage(ctx.prefix());
+        String usage = usage(ctx);
         SiteProfile site = ctx.cluster().site();
         String daemon = inv.word("daemon").toLowerCase(java.util.Locale.ROOT);
         Optional<LogSource> source = site.log(daemon);
@@ -92,7 +89,7 @@ public final class LogsCommand implements SlurmCommand {
         } catch (DeadlineText.TooSlow e) {
             throw new UsageException("--grep `" + grep.get().pattern() + "` took longer than "
                     + GREP_BUDGET.toSeconds() + " s over " + all.size() + " lines (it backtracks too much); "
-                    + "simplify it, e.g. a plain word", SPEC.usage(ctx.prefix()));
+                    + "simplify it, e.g. a plain word", usage(ctx));
         }
         shown = shown.subList(Math.max(0, shown.size() - lines), shown.size());
         List<Finding> findings = KnowledgeBase.withContext(ctx.knowledgeBase().matchLatest(shown),

@@ -1,10 +1,10 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.ExecResult;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Nodes folded by state and reason; filtered by a state word or a host list. */
-public final class NodesCommand implements SlurmCommand {
+public final class NodesCommand extends DeclaredCommand {
 
     /** sinfo's state words, and "problem" for every state that needs a look. */
     private static final Set<String> STATE_WORDS = union(NodeState.stateNames(), "problem");
@@ -32,18 +32,15 @@ public final class NodesCommand implements SlurmCommand {
         return all;
     }
 
-    private static final CommandSpec SPEC = CommandSpec.builder("nodes")
-            .optional("filter", "STATE|HOSTLIST", ArgTypes.oneOf(ArgTypes.choice("node state",
-                    "idle, mixed, alloc, down, drain, drained, draining, fail, not_responding, problem …", STATE_WORDS),
-                    ArgTypes.hostlist()))
-            .summary("Nodes folded by state and reason, optionally only one state or host list")
-            .description("STATE is a sinfo state word (idle, mixed, alloc, down, drain, drained, draining, fail, "
-                    + "not_responding, problem). HOSTLIST is a Slurm host list such as node[001-004].")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NodesCommand() {
+        super(CommandSpec.builder("nodes")
+                .optional("filter", "STATE|HOSTLIST", ArgTypes.oneOf(ArgTypes.choice("node state",
+                        "idle, mixed, alloc, down, drain, drained, draining, fail, not_responding, problem …", STATE_WORDS),
+                        ArgTypes.hostlist()))
+                .summary("Nodes folded by state and reason, optionally only one state or host list")
+                .description("STATE is a sinfo state word (idle, mixed, alloc, down, drain, drained, draining, fail, "
+                        + "not_responding, problem). HOSTLIST is a Slurm host list such as node[001-004].")
+                .build());
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.OptionSpec;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The queue at a glance: counts by state, the top reasons jobs wait (explained), and the first jobs. */
-public final class QueueCommand implements SlurmCommand {
+public final class QueueCommand extends DeclaredCommand {
 
     /** squeue's state names and their short forms (squeue.1); "all" is squeue's own word for every state. */
     static final Set<String> STATES = Set.of("PENDING", "RUNNING", "SUSPENDED", "COMPLETING", "COMPLETED",
@@ -36,26 +36,23 @@ public final class QueueCommand implements SlurmCommand {
     private static final int TABLE_ROWS = 15;
     private static final int TOP_REASONS = 5;
 
-    private static final CommandSpec SPEC = CommandSpec.builder("queue")
-            .summary("Jobs by state, the top reasons jobs wait (explained), and a compact table")
-            .description("Runs `squeue` on the controller. Pending reasons come from squeue's %R, so a reason such as "
-                    + "`ReqNodeNotAvail, UnavailableNodes:node002` keeps its node list; each is explained with its "
-                    + "usual fix.")
-            .option(OptionSpec.value("user", "USER", ArgTypes.user(), "only this user's jobs"))
-            .option(OptionSpec.value("partition", "PARTITION", ArgTypes.name("partition"), "only this partition"))
-            .option(OptionSpec.value("state", "STATE", ArgTypes.listOf(ArgTypes.choice("job state",
-                    "use e.g. pending, running, completing, PD, R, or all", STATES)),
-                    "only these states, comma-separated (pending, running, PD, R …)"))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public QueueCommand() {
+        super(CommandSpec.builder("queue")
+                .summary("Jobs by state, the top reasons jobs wait (explained), and a compact table")
+                .description("Runs `squeue` on the controller. Pending reasons come from squeue's %R, so a reason such as "
+                        + "`ReqNodeNotAvail, UnavailableNodes:node002` keeps its node list; each is explained with its "
+                        + "usual fix.")
+                .option(OptionSpec.value("user", "USER", ArgTypes.user(), "only this user's jobs"))
+                .option(OptionSpec.value("partition", "PARTITION", ArgTypes.name("partition"), "only this partition"))
+                .option(OptionSpec.value("state", "STATE", ArgTypes.listOf(ArgTypes.choice("job state",
+                        "use e.g. pending, running, completing, PD, R, or all", STATES)),
+                        "only these states, comma-separated (pending, running, PD, R …)"))
+                .build());
     }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = SPEC.usage(ctx.prefix());
+        String usage = usage(ctx);
         List<String> argv = new ArrayList<>(List.of("squeue", "-h", "-o", QueueEntry.FORMAT));
         Optional<String> user = inv.option("user");
         Optional<String> partition = inv.option("partition");

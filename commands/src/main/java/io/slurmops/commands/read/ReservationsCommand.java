@@ -1,11 +1,11 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.OptionSpec;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.ExecResult;
@@ -23,23 +23,20 @@ import java.util.Set;
  * The reservations slurmctld holds: who may use which nodes when. A reservation explains why idle
  * nodes take no job, and an active MAINT one is the admins working on nodes on purpose.
  */
-public final class ReservationsCommand implements SlurmCommand {
-
-    private static final CommandSpec SPEC = CommandSpec.builder("reservations")
-            .optional("NAME", ArgTypes.name("reservation"))
-            .option(OptionSpec.flag("active", "only reservations in effect now"))
-            .summary("Reservations: nodes, time window, users and flags (MAINT marks maintenance)")
-            .description("Runs `scontrol show reservation` on the controller. Jobs outside a reservation do not "
-                    + "start on its nodes while it is active, which often explains idle nodes and "
-                    + "ReqNodeNotAvail/Reservation pending reasons. An active MAINT reservation marks nodes that "
-                    + "are under maintenance on purpose.")
-            .build();
+public final class ReservationsCommand extends DeclaredCommand {
 
     static final List<String> ARGV = List.of("scontrol", "show", "reservation");
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ReservationsCommand() {
+        super(CommandSpec.builder("reservations")
+                .optional("NAME", ArgTypes.name("reservation"))
+                .option(OptionSpec.flag("active", "only reservations in effect now"))
+                .summary("Reservations: nodes, time window, users and flags (MAINT marks maintenance)")
+                .description("Runs `scontrol show reservation` on the controller. Jobs outside a reservation do not "
+                        + "start on its nodes while it is active, which often explains idle nodes and "
+                        + "ReqNodeNotAvail/Reservation pending reasons. An active MAINT reservation marks nodes that "
+                        + "are under maintenance on purpose.")
+                .build());
     }
 
     @Override
@@ -58,7 +55,7 @@ public final class ReservationsCommand implements SlurmCommand {
         if (name.isPresent() && named.isEmpty()) {
             // The binder checked the name's syntax; whether it exists only slurmctld can say.
             throw new UsageException("no reservation `" + name.get() + "` (see `" + ctx.prefix() + " reservations`)",
-                    SPEC.usage(ctx.prefix()));
+                    usage(ctx));
         }
         List<Map<String, String>> shown = named.stream()
                 .filter(m -> !inv.flag("active") || "ACTIVE".equals(m.get("State"))).toList();
