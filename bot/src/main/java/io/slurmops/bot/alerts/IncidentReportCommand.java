@@ -40,7 +40,8 @@ public final class IncidentReportCommand extends DeclaredCommand {
     /** @param approvedAt when the request with this id was approved, if it was (looked up in the store) */
     public IncidentReportCommand(AlertStore store, Function<String, Optional<Instant>> approvedAt) {
         super(CommandSpec.builder("incident report")
-                .optional("PERIOD", ArgTypes.duration(Duration.ofDays(3660)).as("period", "e.g. 24h, 7d, 4w"))
+                .optional("PERIOD", ArgTypes.duration(Duration.ofDays(3660)).as("period",
+                    "e.g. 24h, 7d, 4w; units ms s m h d w, combinable: 1d12h"))
                 .summary("Incident timelines and recovery times against the runbook's RTOs (default period 7d)")
                 .build());
         this.store = store;
