@@ -1,5 +1,6 @@
 package io.slurmops.testing;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * JUnit extension for tests that need the real lab cluster: starts it once per test run
  * ({@code lab/lab up}) when {@code lab/lab status} says it is not up, and offers helpers to break
- * and restore it. Tests that use it are tagged "lab" (see {@link LabTest}).
+ * and restore it. Tests that use it are tagged "lab" (see {@link LabTest}). When the run excludes
+ * the lab group ({@code -DexcludedGroups=lab}, the fast tier that needs neither root nor the lab),
+ * it never starts the lab: a test that would need it is skipped instead.
  */
 public final class LabCluster implements BeforeAllCallback {
 
@@ -27,6 +30,7 @@ public final class LabCluster implements BeforeAllCallback {
     }
 
     public static void ensureUp() throws IOException, InterruptedException {
+        Assumptions.assumeFalse(labExcluded(), "the lab group is excluded (-DexcludedGroups=lab): the lab is not started");
         synchronized (LOCK) {
             if (checked && run(List.of("status")).exitCode() == 0) {
                 return;
@@ -44,6 +48,12 @@ public final class LabCluster implements BeforeAllCallback {
             }
             checked = true;
         }
+    }
+
+    /** True when this run excludes tests tagged "lab" (the build passes -DexcludedGroups on as a property). */
+    public static boolean labExcluded() {
+        String excluded = System.getProperty("slurmops.excludedGroups", "");
+        return java.util.Arrays.stream(excluded.split("[,\\s]+")).anyMatch("lab"::equals);
     }
 
     /** The repository root: the first parent directory holding lab/lab. */

@@ -24,8 +24,13 @@ public enum Dialect {
                 + "`; expected jdbc:h2:file:PATH or jdbc:mariadb://HOST/DB");
     }
 
-    /** Replaces the dialect placeholders of a migration. */
+    /**
+     * Replaces the dialect placeholders of a migration: {@code ${clob}}, and {@code ${on TABLE}} after
+     * DROP INDEX (H2 names indexes per schema; MariaDB per table and wants {@code ON TABLE}).
+     */
     String render(String sql) {
-        return sql.replace("${clob}", clob);
+        return ON_TABLE.matcher(sql.replace("${clob}", clob)).replaceAll(this == MARIADB ? "ON $1" : "");
     }
+
+    private static final java.util.regex.Pattern ON_TABLE = java.util.regex.Pattern.compile("\\$\\{on ([a-z_]+)}");
 }

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The incidents and silences tables of the alert engine. */
+/** The incidents table of the alert engine: one row per incident, with where its message was posted. */
 final class IncidentTable {
 
     private static final String COLUMNS = "id, incident_key, probe, subject, severity, summary, diagnosis_id, repair, "
-            + "opened_ms, last_seen_ms, resolved_ms, message_id, missed_polls, flaps, first_response_ms, approved_ms, "
+            + "opened_ms, last_seen_ms, resolved_ms, platform, channel_id, message_id, missed_polls, flaps, first_response_ms, approved_ms, "
             + "request_id";
 
     private IncidentTable() {
@@ -33,7 +33,7 @@ final class IncidentTable {
             d.executeUpdate();
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO incidents (" + COLUMNS + ") VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setLong(1, r.id());
             p.setString(2, Sql.cut(r.key(), 255));
             p.setString(3, Sql.cut(r.probe(), 64));
@@ -45,12 +45,14 @@ final class IncidentTable {
             Sql.setInstant(p, 9, r.openedAt());
             Sql.setInstant(p, 10, r.lastSeenAt());
             Sql.setInstant(p, 11, r.resolvedAt());
-            p.setString(12, r.messageId());
-            p.setInt(13, r.missedPolls());
-            p.setInt(14, r.flaps());
-            Sql.setInstant(p, 15, r.firstResponseAt());
-            Sql.setInstant(p, 16, r.approvedAt());
-            p.setString(17, r.requestId());
+            p.setString(12, Sql.cut(r.platform(), 32));
+            p.setString(13, Sql.cut(r.channelId(), 255));
+            p.setString(14, r.messageId());
+            p.setInt(15, r.missedPolls());
+            p.setInt(16, r.flaps());
+            Sql.setInstant(p, 17, r.firstResponseAt());
+            Sql.setInstant(p, 18, r.approvedAt());
+            p.setString(19, r.requestId());
             p.executeUpdate();
         }
     }
@@ -79,42 +81,19 @@ final class IncidentTable {
         }
     }
 
-    static Optional<IncidentRow> byMessage(Connection c, String messageId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM incidents WHERE message_id = ?")) {
-            p.setString(1, messageId);
-            return rows(p).stream().findFirst();
-        }
-    }
-
-    static SilenceRow addSilence(Connection c, String target, Instant until, String reason, String by, Instant now)
+    /** As for requests: a message id means something only with its platform and channel. */
+    static Optional<IncidentRow> byMessage(Connection c, String platform, String channelId, String messageId)
             throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO silences (target, until_ms, reason, created_by, "
-                + "created_ms) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            p.setString(1, Sql.cut(target, 255));
-            p.setLong(2, until.toEpochMilli());
-            p.setString(3, Sql.cut(reason, 2000));
-            p.setString(4, Sql.cut(by, 255));
-            p.setLong(5, now.toEpochMilli());
-            p.executeUpdate();
-            try (ResultSet keys = p.getGeneratedKeys()) {
-                long id = keys.next() ? keys.getLong(1) : 0;
-                return new SilenceRow(id, target, until, reason, by, now);
-            }
+        if (platform == null || channelId == null || messageId == null) {
+            return Optional.empty();
         }
-    }
-
-    static List<SilenceRow> activeSilences(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id, target, until_ms, reason, created_by, created_ms "
-                + "FROM silences WHERE until_ms > ? ORDER BY id")) {
-            p.setLong(1, now.toEpochMilli());
-            List<SilenceRow> out = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SilenceRow(rs.getLong("id"), rs.getString("target"), Sql.instant(rs, "until_ms"),
-                            rs.getString("reason"), rs.getString("created_by"), Sql.instant(rs, "created_ms")));
-                }
-            }
-            return out;
+        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM incidents WHERE platform = ? "
+                + "AND channel_id = ? AND message_id = ? ORDER BY id DESC")) {
+            p.setMaxRows(1);
+            p.setString(1, platform);
+            p.setString(2, channelId);
+            p.setString(3, messageId);
+            return rows(p).stream().findFirst();
         }
     }
 
@@ -125,7 +104,8 @@ final class IncidentTable {
                 out.add(new IncidentRow(rs.getLong("id"), rs.getString("incident_key"), rs.getString("probe"),
                         rs.getString("subject"), rs.getString("severity"), rs.getString("summary"),
                         rs.getString("diagnosis_id"), rs.getString("repair"), Sql.instant(rs, "opened_ms"),
-                        Sql.instant(rs, "last_seen_ms"), Sql.instant(rs, "resolved_ms"), rs.getString("message_id"),
+                        Sql.instant(rs, "last_seen_ms"), Sql.instant(rs, "resolved_ms"), rs.getString("platform"),
+                        rs.getString("channel_id"), rs.getString("message_id"),
                         rs.getInt("missed_polls"), rs.getInt("flaps"), Sql.instant(rs, "first_response_ms"),
                         Sql.instant(rs, "approved_ms"), rs.getString("request_id")));
             }

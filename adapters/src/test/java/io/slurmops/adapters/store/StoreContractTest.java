@@ -70,7 +70,8 @@ class StoreContractTest {
             while (rs.next()) {
                 rows.add(rs.getInt(1) + " " + rs.getString(2));
             }
-            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql", "2 V2__incidents_silences.sql", "3 V3__leases.sql");
+            assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql", "2 V2__incidents_silences.sql", "3 V3__leases.sql",
+                    "4 V4__message_lookups_by_channel.sql");
         }
     }
 
@@ -78,21 +79,21 @@ class StoreContractTest {
     void incidentsRoundTripAndTheLatestPerKeyWins() {
         long first = store.transaction(StoreTx::nextIncidentId);
         IncidentRow open = new IncidentRow(first, "nodes:node003", "nodes", "node003", "CRITICAL",
-                "node003 is down*", "node-not-responding", "restart slurmd node003", t0, t0, null, null, 0, 0,
-                null, null, null);
+                "node003 is down*", "node-not-responding", "restart slurmd node003", t0, t0, null, null, null, null, 0,
+                0, null, null, null);
         store.transaction(tx -> {
             tx.saveIncident(open);
             return null;
         });
         IncidentRow posted = new IncidentRow(first, open.key(), open.probe(), open.subject(), open.severity(),
-                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), null, "m7", 0, 0, null, null,
-                "12");
+                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), null, "slack", "C1", "m7", 0, 0,
+                null, null, "12");
         store.transaction(tx -> {
             tx.saveIncident(posted);
             return null;
         });
         java.util.Optional<IncidentRow> latest = store.transaction(tx -> tx.latestIncident("nodes:node003"));
-        java.util.Optional<IncidentRow> byMessage = store.transaction(tx -> tx.incidentByMessage("m7"));
+        java.util.Optional<IncidentRow> byMessage = store.transaction(tx -> tx.incidentByMessage("slack", "C1", "m7"));
         List<IncidentRow> openNow = store.transaction(StoreTx::openIncidents);
         assertThat(latest).contains(posted);
         assertThat(byMessage).contains(posted);
@@ -100,8 +101,8 @@ class StoreContractTest {
         long second = store.transaction(StoreTx::nextIncidentId);
         assertThat(second).isGreaterThan(first);
         IncidentRow resolved = new IncidentRow(first, open.key(), open.probe(), open.subject(), open.severity(),
-                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), t0.plusSeconds(60), "m7", 2,
-                0, null, null, "12");
+                open.summary(), open.diagnosisId(), open.repair(), t0, t0.plusSeconds(5), t0.plusSeconds(60), "slack",
+                "C1", "m7", 2, 0, null, null, "12");
         store.transaction(tx -> {
             tx.saveIncident(resolved);
             return null;
@@ -151,7 +152,7 @@ class StoreContractTest {
             tx.setMessage(id, "m-17");
             return null;
         });
-        RequestRecord pending = store.transaction(tx -> tx.requestByMessage("console", "m-17")).orElseThrow();
+        RequestRecord pending = store.transaction(tx -> tx.requestByMessage("console", "c1", "m-17")).orElseThrow();
         assertThat(pending.id()).isEqualTo(id);
         assertThat(pending.planText()).isEqualTo("plan\ttext\n\u2705");
         assertThat(pending.expiresAt()).isEqualTo(t0.plusSeconds(900));
@@ -273,5 +274,102 @@ class StoreContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- a message id is unique only per channel (a Slack ts): lookups never cross channels
+
+    private java.util.Optional<RequestRecord> planByMessage(String platform, String channel, String messageId) {
+        return store.transaction(tx -> tx.requestByMessage(platform, channel, messageId));
+    }
+
+    private java.util.Optional<IncidentRow> incidentByMessage(String platform, String channel, String messageId) {
+        return store.transaction(tx -> tx.incidentByMessage(platform, channel, messageId));
+    }
+
+    private long planIn(String channel, String messageId) {
+        long id = store.transaction(tx -> tx.insertRequest(new NewRequest("drain", "!slurm drain node004 maint",
+                "change", "alice", "Alice", "slack", channel, t0)));
+        store.transaction(tx -> {
+            tx.attachPlan(id, "plan " + channel, "ab".repeat(32), 1, t0.plusSeconds(900));
+            tx.setMessage(id, messageId);
+            return null;
+        });
+        return id;
+    }
+
+    @Test
+    void twoPlansWithTheSameMessageIdInTwoChannelsAreTwoPlans() {
+        long inA = planIn("C0A", "1764064800.000100");
+        long inB = planIn("C0B", "1764064800.000100");
+        assertThat(planByMessage("slack", "C0A", "1764064800.000100"))
+                .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(inA));
+        assertThat(planByMessage("slack", "C0B", "1764064800.000100"))
+                .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(inB));
+        assertThat(planByMessage("slack", "C0C", "1764064800.000100")).isEmpty();
+        assertThat(planByMessage("discord", "C0A", "1764064800.000100")).isEmpty();
+        assertThat(planByMessage("slack", null, "1764064800.000100")).isEmpty();
+    }
+
+    @Test
+    void twoIncidentsWithTheSameMessageIdInTwoChannelsAreTwoIncidents() {
+        long first = store.transaction(StoreTx::nextIncidentId);
+        IncidentRow inA = new IncidentRow(first, "nodes:node003", "nodes", "node003", "CRITICAL", "node003 is down",
+                "node-not-responding", "restart slurmd node003", t0, t0, null, "slack", "C0A", "1764064800.000100", 0,
+                0, null, null, null);
+        store.transaction(tx -> {
+            tx.saveIncident(inA);
+            return null;
+        });
+        IncidentRow inB = new IncidentRow(first + 1, "nodes:node004", "nodes", "node004", "CRITICAL",
+                "node004 is down", "node-not-responding", "restart slurmd node004", t0, t0, null, "slack", "C0B",
+                "1764064800.000100", 0, 0, null, null, null);
+        store.transaction(tx -> {
+            tx.saveIncident(inB);
+            return null;
+        });
+        assertThat(incidentByMessage("slack", "C0A", "1764064800.000100")).contains(inA);
+        assertThat(incidentByMessage("slack", "C0B", "1764064800.000100")).contains(inB);
+        assertThat(incidentByMessage("slack", "C0C", "1764064800.000100")).isEmpty();
+        assertThat(incidentByMessage("discord", "C0A", "1764064800.000100")).isEmpty();
+    }
+
+    /** A store written by the previous version (V1–V3) upgrades in place: rows stay, incidents gain a channel. */
+    @Test
+    void aVersion3StoreUpgradesKeepingItsRows() throws Exception {
+        store.close();
+        store = null;
+        target = kind.equals("h2") ? TestStores.h2() : TestStores.mariadb();
+        Dialect dialect = Dialect.of(target.url());
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), target.user(), target.password())) {
+            c.createStatement().execute("CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY, "
+                    + "name VARCHAR(200) NOT NULL, applied_ms BIGINT NOT NULL)");
+            for (Migrations.Migration m : Migrations.all().subList(0, 3)) {
+                String text;
+                try (java.io.InputStream in = Migrations.class.getResourceAsStream(
+                        "/io/slurmops/adapters/store/migrations/" + m.file())) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                for (String sql : Migrations.statements(dialect.render(text))) {
+                    c.createStatement().execute(sql);
+                }
+                c.createStatement().execute("INSERT INTO schema_version VALUES (" + m.version() + ", '" + m.file()
+                        + "', 0)");
+            }
+            c.createStatement().execute("INSERT INTO incidents (id, incident_key, probe, subject, severity, summary, "
+                    + "diagnosis_id, repair, opened_ms, last_seen_ms, message_id, missed_polls, flaps) VALUES (1, "
+                    + "'nodes:node003', 'nodes', 'node003', 'CRITICAL', 'down', 'd', '', 0, 0, 'm-old', 0, 0)");
+            c.createStatement().execute("INSERT INTO requests (state, command, line, risk, requester_id, "
+                    + "requester_name, platform, channel_id, message_id, approvals_needed, created_ms, announced) "
+                    + "VALUES ('PENDING', 'drain', 'l', 'change', 'alice', 'Alice', 'slack', 'C0A', 'ts-1', 1, 0, TRUE)");
+        }
+        store = target.open();
+        java.util.Optional<IncidentRow> old = store.transaction(tx -> tx.latestIncident("nodes:node003"));
+        assertThat(old).hasValueSatisfying(i -> {
+            assertThat(i.messageId()).isEqualTo("m-old");
+            assertThat(i.channelId()).isNull();
+        });
+        assertThat(incidentByMessage("slack", "C0A", "m-old")).as("no channel recorded: no match").isEmpty();
+        assertThat(planByMessage("slack", "C0A", "ts-1")).hasValueSatisfying(r -> assertThat(r.line()).isEqualTo("l"));
+        assertThat(planByMessage("slack", "C0B", "ts-1")).isEmpty();
     }
 }

@@ -42,8 +42,7 @@ public final class TestStores {
 
     /** A clean slurmops_test database on the lab's MariaDB. */
     public static Target mariadb() throws IOException, InterruptedException {
-        String excluded = System.getProperty("slurmops.excludedGroups", "");
-        Assumptions.assumeFalse(excluded.contains("lab"), "lab tests excluded: MariaDB variant skipped");
+        Assumptions.assumeFalse(LabCluster.labExcluded(), "lab tests excluded: MariaDB variant skipped");
         String sql = "CREATE DATABASE IF NOT EXISTS slurmops_test CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
                 + "CREATE USER IF NOT EXISTS 'slurmops_test'@'127.0.0.1' IDENTIFIED BY '" + MARIADB_PASSWORD + "';"
                 + "GRANT ALL ON slurmops_test.* TO 'slurmops_test'@'127.0.0.1';"

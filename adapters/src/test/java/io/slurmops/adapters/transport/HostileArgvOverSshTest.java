@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * string passes through the remote user's shell, so this is where quoting mistakes become
  * injections.
  */
+// A throwaway sshd as root with a dedicated login user (TestSshd): lab tier, not the fast one.
 @Tag("ssh")
+@Tag("lab")
 @Timeout(60)
 class HostileArgvOverSshTest {
 

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * have not started, so they wait and ask again instead of failing (briefly the same happens with
  * OpenSSH's default of 10 while closed sessions are being torn down).
  */
+// A throwaway sshd as root with a dedicated login user (TestSshd): lab tier, not the fast one.
 @Tag("ssh")
+@Tag("lab")
 @Timeout(60)
 class SshChannelRefusalTest {
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each way a connection can fail, against a real OpenSSH server. */
+// A throwaway sshd as root with a dedicated login user (TestSshd): lab tier, not the fast one.
 @Tag("ssh")
+@Tag("lab")
 @Timeout(120)
 class SshFailureModesTest {
 

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Connection reuse, reconnection and the per-host session limit, against a real OpenSSH server. */
+// A throwaway sshd as root with a dedicated login user (TestSshd): lab tier, not the fast one.
 @Tag("ssh")
+@Tag("lab")
 @Timeout(120)
 class SshPoolingTest {
 

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Command behaviour over a real OpenSSH server. */
+// A throwaway sshd as root with a dedicated login user (TestSshd): lab tier, not the fast one.
 @Tag("ssh")
+@Tag("lab")
 @Timeout(120)
 class SshTransportTest {
 

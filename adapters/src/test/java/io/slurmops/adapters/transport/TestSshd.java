@@ -49,6 +49,9 @@ public final class TestSshd implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        // It creates a user and runs sshd: root's work, so never part of the fast tier (-DexcludedGroups=lab).
+        org.junit.jupiter.api.Assumptions.assumeFalse(io.slurmops.testing.LabCluster.labExcluded(),
+                "the lab group is excluded: no sshd as root");
         if (!Files.isExecutable(SSHD) || !Files.isExecutable(SSH_KEYGEN)) {
             // A fresh machine: the lab script installs OpenSSH (and starts the lab).
             io.slurmops.testing.LabCluster.ensureUp();

@@ -17,19 +17,25 @@ import java.util.List;
 public final class AlertPoster {
 
     private final ChatChannel channel;
+    private final String platform;
+    private final String channelId;
     private final KnowledgeBase knowledgeBase;
     private final String prefix;
     private final String cluster;
 
-    public AlertPoster(ChatChannel channel, KnowledgeBase knowledgeBase, String prefix, String cluster) {
+    /** @param platform and {@code channelId}: which channel {@code channel} posts to, recorded with each incident */
+    public AlertPoster(ChatChannel channel, String platform, String channelId, KnowledgeBase knowledgeBase,
+                       String prefix, String cluster) {
         this.channel = channel;
+        this.platform = platform;
+        this.channelId = channelId;
         this.knowledgeBase = knowledgeBase;
         this.prefix = prefix;
         this.cluster = cluster;
     }
 
-    /** Posts the incident's first message and returns its message id. */
-    public String opened(Incident i) {
+    /** Posts the incident's first message and returns where it is. */
+    public AlertMessage opened(Incident i) {
         Reply.Builder r = Reply.builder("[" + cluster + "] " + label(i.severity()) + " " + i.summary())
                 .status(i.severity());
         r.fields(List.of(java.util.Map.entry("Incident", "#" + i.id() + " (" + i.key() + ")"),
@@ -40,9 +46,9 @@ public final class AlertPoster {
         if (!i.repair().isBlank()) {
             r.paragraph("Suggested fix: `" + prefix + " " + i.repair() + "` — react ✅ (operator or above) to request it;"
                     + " it still needs approval by someone else before it runs.");
-            return channel.postForVote(r.build());
+            return new AlertMessage(platform, channelId, channel.postForVote(r.build()));
         }
-        return channel.post(r.build());
+        return new AlertMessage(platform, channelId, channel.post(r.build()));
     }
 
     public void changed(Incident i) {

@@ -109,11 +109,11 @@ public final class AlertService implements AutoCloseable {
                 continue;
             }
             switch (e.kind()) {
-                case OPENED -> store.save(i.withMessageId(poster.opened(i)));
+                case OPENED -> store.save(i.withMessage(poster.opened(i)));
                 case CHANGED -> poster.changed(i);
                 case RECURRED -> {
                     if (i.messageId() == null) {
-                        store.save(i.withMessageId(poster.opened(i)));
+                        store.save(i.withMessage(poster.opened(i)));
                     } else {
                         poster.recurred(i);
                     }
@@ -128,7 +128,7 @@ public final class AlertService implements AutoCloseable {
         // Incidents opened while silenced (or before a crash) are posted once nothing silences them.
         for (Incident i : store.open()) {
             if (i.probe().equals(p.name()) && i.messageId() == null && !silenced(i, silences)) {
-                store.save(i.withMessageId(poster.opened(i)));
+                store.save(i.withMessage(poster.opened(i)));
             }
         }
         return events;

@@ -17,7 +17,8 @@ public interface AlertStore {
     /** Incidents opened at or after {@code since}, newest first. */
     List<Incident> since(Instant since);
 
-    Optional<Incident> byMessageId(String messageId);
+    /** The incident posted as this message; platform, channel and message id must all match. */
+    Optional<Incident> byMessage(String platform, String channelId, String messageId);
 
     void save(Incident incident);
 

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,8 +38,9 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
-    public synchronized Optional<Incident> byMessageId(String messageId) {
-        return incidents.values().stream().filter(i -> Objects.equals(i.messageId(), messageId)).findFirst();
+    public synchronized Optional<Incident> byMessage(String platform, String channelId, String messageId) {
+        return incidents.values().stream().filter(i -> i.message() != null
+                && i.message().is(platform, channelId, messageId)).max(Comparator.comparingLong(Incident::id));
     }
 
     @Override

@@ -15,8 +15,13 @@ import java.util.Optional;
  */
 public record Incident(long id, String key, String probe, String subject, Status severity, String summary,
                        String diagnosisId, String repair, Instant openedAt, Instant lastSeenAt, Instant resolvedAt,
-                       String messageId, int missedPolls, int flaps, Instant firstResponseAt, Instant approvedAt,
+                       AlertMessage message, int missedPolls, int flaps, Instant firstResponseAt, Instant approvedAt,
                        String requestId) {
+
+    /** The id of the incident's first message, null until it is posted. */
+    public String messageId() {
+        return message == null ? null : message.id();
+    }
 
     public boolean isOpen() {
         return resolvedAt == null;
@@ -33,41 +38,41 @@ public record Incident(long id, String key, String probe, String subject, Status
 
     Incident seen(Observation o, Instant now) {
         return new Incident(id, key, probe, subject, o.severity(), o.summary(), o.diagnosisId(), o.repair(), openedAt,
-                now, null, messageId, 0, flaps, firstResponseAt, approvedAt, requestId);
+                now, null, message, 0, flaps, firstResponseAt, approvedAt, requestId);
     }
 
     Incident missed() {
         return new Incident(id, key, probe, subject, severity, summary, diagnosisId, repair, openedAt, lastSeenAt,
-                null, messageId, missedPolls + 1, flaps, firstResponseAt, approvedAt, requestId);
+                null, message, missedPolls + 1, flaps, firstResponseAt, approvedAt, requestId);
     }
 
     Incident resolved(Instant now) {
         return new Incident(id, key, probe, subject, severity, summary, diagnosisId, repair, openedAt, lastSeenAt, now,
-                messageId, missedPolls, flaps, firstResponseAt, approvedAt, requestId);
+                message, missedPolls, flaps, firstResponseAt, approvedAt, requestId);
     }
 
     Incident reopened(Observation o, Instant now) {
         return new Incident(id, key, probe, subject, o.severity(), o.summary(), o.diagnosisId(), o.repair(), openedAt,
-                now, null, messageId, 0, flaps + 1, firstResponseAt, approvedAt, requestId);
+                now, null, message, 0, flaps + 1, firstResponseAt, approvedAt, requestId);
     }
 
-    public Incident withMessageId(String mid) {
+    public Incident withMessage(AlertMessage posted) {
         return new Incident(id, key, probe, subject, severity, summary, diagnosisId, repair, openedAt, lastSeenAt,
-                resolvedAt, mid, missedPolls, flaps, firstResponseAt, approvedAt, requestId);
+                resolvedAt, posted, missedPolls, flaps, firstResponseAt, approvedAt, requestId);
     }
 
     public Incident responded(Instant at) {
         return firstResponseAt != null ? this : new Incident(id, key, probe, subject, severity, summary, diagnosisId,
-                repair, openedAt, lastSeenAt, resolvedAt, messageId, missedPolls, flaps, at, approvedAt, requestId);
+                repair, openedAt, lastSeenAt, resolvedAt, message, missedPolls, flaps, at, approvedAt, requestId);
     }
 
     public Incident approved(Instant at, String request) {
         return new Incident(id, key, probe, subject, severity, summary, diagnosisId, repair, openedAt, lastSeenAt,
-                resolvedAt, messageId, missedPolls, flaps, firstResponseAt == null ? at : firstResponseAt, at, request);
+                resolvedAt, message, missedPolls, flaps, firstResponseAt == null ? at : firstResponseAt, at, request);
     }
 
     public Incident withRequest(String request) {
         return new Incident(id, key, probe, subject, severity, summary, diagnosisId, repair, openedAt, lastSeenAt,
-                resolvedAt, messageId, missedPolls, flaps, firstResponseAt, approvedAt, request);
+                resolvedAt, message, missedPolls, flaps, firstResponseAt, approvedAt, request);
     }
 }

@@ -39,14 +39,17 @@ public final class StoredAlertStore implements AlertStore {
     }
 
     @Override
-    public Optional<Incident> byMessageId(String messageId) {
-        return store.transaction(tx -> tx.incidentByMessage(messageId)).map(StoredAlertStore::incident);
+    public Optional<Incident> byMessage(String platform, String channelId, String messageId) {
+        return store.transaction(tx -> tx.incidentByMessage(platform, channelId, messageId))
+                .map(StoredAlertStore::incident);
     }
 
     @Override
     public void save(Incident i) {
         IncidentRow row = new IncidentRow(i.id(), i.key(), i.probe(), i.subject(), i.severity().name(), i.summary(),
-                i.diagnosisId(), i.repair(), i.openedAt(), i.lastSeenAt(), i.resolvedAt(), i.messageId(),
+                i.diagnosisId(), i.repair(), i.openedAt(), i.lastSeenAt(), i.resolvedAt(),
+                i.message() == null ? null : i.message().platform(), i.message() == null ? null : i.message().channelId(),
+                i.messageId(),
                 i.missedPolls(), i.flaps(), i.firstResponseAt(), i.approvedAt(), i.requestId());
         store.transaction(tx -> {
             tx.saveIncident(row);
@@ -66,8 +69,17 @@ public final class StoredAlertStore implements AlertStore {
 
     private static Incident incident(IncidentRow r) {
         return new Incident(r.id(), r.key(), r.probe(), r.subject(), Status.valueOf(r.severity()), r.summary(),
-                r.diagnosisId(), r.repair(), r.openedAt(), r.lastSeenAt(), r.resolvedAt(), r.messageId(),
+                r.diagnosisId(), r.repair(), r.openedAt(), r.lastSeenAt(), r.resolvedAt(), message(r),
                 r.missedPolls(), r.flaps(), r.firstResponseAt(), r.approvedAt(), r.requestId());
+    }
+
+    /** Rows written before the store recorded channels have none: such a message cannot be matched. */
+    private static AlertMessage message(IncidentRow r) {
+        if (r.messageId() == null) {
+            return null;
+        }
+        return new AlertMessage(r.platform() == null ? "" : r.platform(), r.channelId() == null ? "" : r.channelId(),
+                r.messageId());
     }
 
     private static Silence silence(SilenceRow r) {

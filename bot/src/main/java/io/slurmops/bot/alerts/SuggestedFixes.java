@@ -5,6 +5,7 @@ import io.slurmops.commands.catalog.Role;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.Bot;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.ReactionHook;
 import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatMessage;
 import io.slurmops.commands.chat.ReactionEvent;
@@ -14,17 +15,13 @@ import io.slurmops.commands.reply.Status;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One ✅ from an operator on an alert turns its suggested fix into a normal change request, as if
  * that person had typed it: it is planned, needs someone else's approval, and is audited. Nothing
  * runs from the alert itself.
  */
-public final class SuggestedFixes implements Bot.ReactionHook {
-
-    private static final Pattern REQUEST_ID = Pattern.compile("^#(\\d+) ");
+public final class SuggestedFixes implements ReactionHook {
 
     private final AlertStore store;
     private final Bot bot;
@@ -46,7 +43,7 @@ public final class SuggestedFixes implements Bot.ReactionHook {
      */
     @Override
     public synchronized boolean handle(ReactionEvent r, ChatChannel channel) {
-        Optional<Incident> found = store.byMessageId(r.messageId());
+        Optional<Incident> found = store.byMessage(r.platform(), r.channelId(), r.messageId());
         if (found.isEmpty()) {
             return false;
         }
@@ -76,18 +73,13 @@ public final class SuggestedFixes implements Bot.ReactionHook {
         String line = prefix + " " + i.repair();
         BotResponse response = bot.handle(new ChatMessage(r.platform(), "fix:" + r.eventId(), r.channelId(),
                 r.userId(), r.userName(), line, "fix:" + r.eventId(), clock.instant()), channel);
-        String requestId = null;
-        if (response.reply() != null) {
-            Matcher m = REQUEST_ID.matcher(response.reply().title());
-            if (m.find()) {
-                requestId = m.group(1);
-            }
-            if (!response.posted()) {
-                channel.postInThread(i.messageId(), response.reply());
-            }
+        if (response.reply() != null && !response.posted()) {
+            channel.postInThread(i.messageId(), response.reply());
         }
         Incident updated = i.responded(clock.instant());
-        store.save(requestId == null ? updated : updated.withRequest(requestId));
+        // The pipeline says which request the line opened (also one that planning rejected).
+        store.save(response.openedRequest().isPresent()
+                ? updated.withRequest(Long.toString(response.openedRequest().getAsLong())) : updated);
         return true;
     }
 

@@ -54,7 +54,10 @@ final class ApprovalDesk {
         this.prefix = prefix;
     }
 
-    /** Records the request, makes and freezes its plan, posts it for vote and remembers the message. */
+    /**
+     * Records the request, makes and freezes its plan, posts it for vote and remembers the message.
+     * The answer carries the request id, also when planning rejected it (the request exists, closed).
+     */
     BotResponse request(ChangeCommand command, Invocation inv, Risk risk, ChatMessage m, ChatChannel ch) {
         Instant now = clock.instant();
         String line = m.text().strip();
@@ -71,7 +74,8 @@ final class ApprovalDesk {
         } catch (UsageException e) {
             reject(id, e.getMessage());
             Outcome outcome = e instanceof PlanRefusedException ? Outcome.REFUSED : Outcome.USAGE;
-            return new BotResponse(Reply.error("#" + id + " not possible: " + e.getMessage(), e.correctForm()), outcome);
+            return BotResponse.forRequest(id, Reply.error("#" + id + " not possible: " + e.getMessage(),
+                    e.correctForm()), outcome, false);
         } catch (RuntimeException e) {
             reject(id, "planning failed: " + e);
             throw e;
@@ -98,7 +102,7 @@ final class ApprovalDesk {
                 return null;
             });
         }
-        return new BotResponse(message, Outcome.PENDING, true);
+        return BotResponse.forRequest(id, message, Outcome.PENDING, true);
     }
 
     private void reject(long id, String why) {

@@ -1,24 +1,25 @@
 package io.slurmops.bot.approval;
 
-import io.slurmops.adapters.store.AuditEntry;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.adapters.store.RequestRecord;
-import io.slurmops.adapters.store.RequestState;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.ChangeDesk;
+import io.slurmops.bot.pipeline.Deliveries;
 import io.slurmops.bot.pipeline.Outcome;
+import io.slurmops.bot.pipeline.VoteDesk;
 import io.slurmops.commands.catalog.CommandCatalog;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.Risk;
+import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatMessage;
 import io.slurmops.commands.chat.ReactionEvent;
 import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.PlanRunner;
 import io.slurmops.commands.reply.Reply;
-import io.slurmops.commands.reply.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,13 @@ import java.util.function.BiFunction;
 
 /**
  * Four-eyes approvals over the store: requests, votes (commands and reactions on the plan message),
- * execution exactly once, expiry and recovery. Platform-neutral: it talks only through
- * {@link ChatChannel}, so every chat adapter gets the same behaviour.
+ * execution exactly once, expiry and recovery. It coordinates; the parts do the work (the desk opens
+ * requests, the counter counts votes, the execution runs plans, the sweeper keeps time) and
+ * {@link VoteWording} says what happened. Platform-neutral: it talks only through {@link ChatChannel},
+ * so every chat adapter gets the same behaviour. The pipeline reaches it as its change desk, vote
+ * desk and delivery record.
  */
-public final class Approvals implements AutoCloseable {
+public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Approvals.class);
 
@@ -45,6 +49,7 @@ public final class Approvals implements AutoCloseable {
     private final RequestChannels channels = new RequestChannels();
     private final ApprovalDesk desk;
     private final VoteCounter votes;
+    private final ReactionVotes reactionVotes;
     private final PlanExecution execution;
     private final Sweeper sweeper;
     private final ScheduledExecutorService scheduler;
@@ -65,6 +70,7 @@ public final class Approvals implements AutoCloseable {
         RunnerIdentity identity = RunnerIdentity.current();
         this.desk = new ApprovalDesk(store, policy, authorizer, clock, contexts, channels, catalog.prefix());
         this.votes = new VoteCounter(store, authorizer, clock);
+        this.reactionVotes = new ReactionVotes(store);
         // Heartbeats get their own thread: the sweeper may run an orphaned plan for minutes on the
         // scheduler thread, and a silent heartbeat would let another instance mark runs interrupted.
         this.heartbeats = Executors.newScheduledThreadPool(1, r -> {
@@ -80,16 +86,23 @@ public final class Approvals implements AutoCloseable {
         return policy;
     }
 
+    @Override
+    public Risk riskOf(SlurmCommand command) {
+        return policy.riskOf(command);
+    }
+
     public SlurmopsStore store() {
         return store;
     }
 
     /** Records a chat delivery before it is handled; false for a redelivery, which must be ignored. */
+    @Override
     public boolean firstDelivery(String platform, String eventId) {
         return store.transaction(tx -> tx.firstDelivery(platform, eventId, clock.instant()));
     }
 
     /** A channel object for (platform, channel id) is at hand: remember it and tell it what it missed. */
+    @Override
     public void attach(String platform, String channelId, ChatChannel channel) {
         channels.seen(platform, channelId, channel);
         try {
@@ -99,14 +112,12 @@ public final class Approvals implements AutoCloseable {
         }
     }
 
-    public void audit(AuditEntry entry) {
-        store.transaction(tx -> tx.append(entry));
-    }
-
+    @Override
     public BotResponse request(ChangeCommand command, Invocation inv, Risk risk, ChatMessage m, ChatChannel ch) {
         return desk.request(command, inv, risk, m, ch);
     }
 
+    @Override
     public BotResponse cancel(long id, ChatMessage m) {
         BotResponse r = desk.cancel(id, m);
         if (r.outcome() == Outcome.DONE) {
@@ -115,9 +126,22 @@ public final class Approvals implements AutoCloseable {
         return r;
     }
 
+    @Override
     public Reply pending() {
         sweeper.expireDue();
         return desk.pending();
+    }
+
+    @Override
+    public BotResponse voteByCommand(long id, Decision decision, String comment, ChatMessage m, ChatChannel ch) {
+        return vote(id, decision, comment, new Voter(m.userId(), m.userName(), m.platform(), m.channelId()), "command",
+                ch);
+    }
+
+    /** A reaction counts only on the plan message of an open request, and only if it is a vote emoji. */
+    @Override
+    public Optional<BotResponse> voteByReaction(ReactionEvent e, ChatChannel ch) {
+        return reactionVotes.read(e).map(v -> vote(v.requestId(), v.decision(), "", v.voter(), "reaction", ch));
     }
 
     /**
@@ -128,79 +152,25 @@ public final class Approvals implements AutoCloseable {
         VoteCounter.Result v = votes.vote(id, decision, comment, voter, via);
         RequestRecord r = v.request();
         return switch (v.kind()) {
-            case NOT_FOUND -> new BotResponse(Reply.error("there is no request #" + id + " (see `" + prefix
-                    + " pending`)"), Outcome.USAGE);
-            case NOT_OPEN -> refused(r.tag() + " is already " + r.state().label() + "; votes no longer count");
-            case EXPIRED -> new BotResponse(Reply.builder(r.tag() + " expired at " + r.expiresAt()
-                    + " before enough approvals; nothing ran. Request it again if still needed.")
-                    .status(Status.WARNING).build(), Outcome.REFUSED);
-            case NOT_COUNTED -> refused("vote not counted: " + v.why());
-            case DUPLICATE -> refused(voter.userName() + " already voted on " + r.tag() + "; one vote per person ("
-                    + v.approvals() + "/" + r.approvalsNeeded() + " approvals so far)");
-            case COUNTED -> new BotResponse(Reply.builder(voter.userName() + " approved " + r.tag() + " — "
-                    + v.approvals() + "/" + r.approvalsNeeded() + " approvals; waiting for "
-                    + (r.approvalsNeeded() - v.approvals()) + " more").status(Status.PENDING).build(), Outcome.PENDING);
-            case DENIED -> tell(r, voter, voterChannel, Reply.builder(r.tag() + " " + v.why() + "; nothing runs")
-                    .status(Status.WARNING).build(), Outcome.DONE);
+            case NOT_FOUND -> new BotResponse(VoteWording.noSuchRequest(id, prefix), Outcome.USAGE);
+            case NOT_OPEN -> new BotResponse(VoteWording.notOpen(r), Outcome.REFUSED);
+            case EXPIRED -> new BotResponse(VoteWording.expired(r), Outcome.REFUSED);
+            case NOT_COUNTED -> new BotResponse(VoteWording.notCounted(v.why()), Outcome.REFUSED);
+            case DUPLICATE -> new BotResponse(VoteWording.duplicate(voter, r, v.approvals()), Outcome.REFUSED);
+            case COUNTED -> new BotResponse(VoteWording.counted(voter, r, v.approvals()), Outcome.PENDING);
+            case DENIED -> tell(r, voterChannel, VoteWording.denied(r, v.why()), Outcome.DONE);
             case APPROVED -> runApproved(r, voter, voterChannel, v.approvals());
         };
-    }
-
-    /** A reaction counts only on the plan message of an open request, and only if it is a vote emoji. */
-    public Optional<BotResponse> onReaction(ReactionEvent e, ChatChannel ch) {
-        Optional<Decision> decision = VoteEmoji.decision(e.emoji());
-        if (decision.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<RequestRecord> r = planOf(e);
-        if (r.isEmpty()) {
-            return Optional.empty();
-        }
-        String channelId = e.channelId() == null ? r.get().channelId() : e.channelId();
-        return Optional.of(vote(r.get().id(), decision.get(), "", new Voter(e.userId(), e.userName(), e.platform(),
-                channelId), "reaction", ch));
-    }
-
-    /** Attempts and pause while waiting for a just-posted plan's message id to be recorded. */
-    private static final int PLAN_LOOKUPS = 10;
-    private static final long PLAN_LOOKUP_PAUSE_MS = 200;
-
-    /**
-     * The request whose plan message got this reaction. A plan's message id is recorded only once the
-     * platform has answered the post (and the bot's own ✅/❌ are on it), so a very quick vote may
-     * arrive first: it waits up to two seconds instead of being lost.
-     */
-    private Optional<RequestRecord> planOf(ReactionEvent e) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<RequestRecord> r = store.transaction(tx -> tx.requestByMessage(e.platform(), e.messageId()));
-            if (r.isPresent() || attempt == PLAN_LOOKUPS || !planBeingPosted(e.platform())) {
-                return r;
-            }
-            try {
-                Thread.sleep(PLAN_LOOKUP_PAUSE_MS);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-    }
-
-    /** True while some request of this platform has a plan but no recorded message yet. */
-    private boolean planBeingPosted(String platform) {
-        return store.transaction(tx -> tx.requestsIn(java.util.Set.of(RequestState.PLANNING, RequestState.PENDING)))
-                .stream().anyMatch(r -> r.platform().equals(platform) && r.messageId() == null);
     }
 
     private BotResponse runApproved(RequestRecord r, Voter voter, ChatChannel voterChannel, int approvals) {
         boolean sameChannel = voter.platform().equals(r.platform()) && voter.channelId().equals(r.channelId());
         ChatChannel target = channels.of(r).orElse(voterChannel);
         boolean toRequestChannel = channels.of(r).isPresent() || sameChannel;
-        post(target, r, toRequestChannel, Reply.builder(r.tag() + " approved by " + voter.userName() + " ("
-                + approvals + "/" + r.approvalsNeeded() + "); running now").status(Status.INFO).build());
+        post(target, r, toRequestChannel, VoteWording.runningNow(r, voter, approvals));
         Optional<PlanExecution.Result> result = execution.run(r, toRequestChannel);
         if (result.isEmpty()) {
-            return new BotResponse(Reply.builder(r.tag() + " is already being run elsewhere").status(Status.INFO)
-                    .build(), Outcome.DONE);
+            return new BotResponse(VoteWording.alreadyRunning(r), Outcome.DONE);
         }
         Reply report = result.get().reply();
         Outcome outcome = switch (result.get().state()) {
@@ -212,11 +182,10 @@ public final class Approvals implements AutoCloseable {
         if (target == voterChannel) {
             return new BotResponse(report, outcome, true);
         }
-        return new BotResponse(Reply.builder(r.tag() + " approved; the result is posted where it was requested")
-                .status(Status.INFO).build(), outcome);
+        return new BotResponse(VoteWording.resultPostedElsewhere(r), outcome);
     }
 
-    private BotResponse tell(RequestRecord r, Voter voter, ChatChannel voterChannel, Reply reply, Outcome outcome) {
+    private BotResponse tell(RequestRecord r, ChatChannel voterChannel, Reply reply, Outcome outcome) {
         Optional<ChatChannel> own = channels.of(r);
         if (own.isPresent() && own.get() != voterChannel) {
             post(own.get(), r, true, reply);
@@ -232,10 +201,6 @@ public final class Approvals implements AutoCloseable {
         } else {
             ch.post(reply);
         }
-    }
-
-    private static BotResponse refused(String text) {
-        return new BotResponse(Reply.builder(text).status(Status.WARNING).build(), Outcome.REFUSED);
     }
 
     /** Start-up: interrupted executions are marked (never re-run), expired requests closed, orphans run. */

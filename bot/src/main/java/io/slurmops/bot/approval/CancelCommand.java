@@ -4,6 +4,7 @@ import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.UsageException;
@@ -21,7 +22,7 @@ public final class CancelCommand extends DeclaredCommand implements BotCommand {
     }
 
     @Override
-    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
-        return approvals.cancel(inv.requestId("n"), m);
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
+        return desks.changes().cancel(inv.requestId("n"), m);
     }
 }

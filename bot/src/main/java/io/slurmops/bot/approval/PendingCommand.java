@@ -3,6 +3,7 @@ package io.slurmops.bot.approval;
 import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.bot.pipeline.Outcome;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -19,7 +20,7 @@ public final class PendingCommand extends DeclaredCommand implements BotCommand 
     }
 
     @Override
-    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) {
-        return new BotResponse(approvals.pending(), Outcome.DONE);
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) {
+        return new BotResponse(desks.changes().pending(), Outcome.DONE);
     }
 }

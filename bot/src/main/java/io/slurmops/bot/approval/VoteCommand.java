@@ -4,6 +4,7 @@ import io.slurmops.adapters.store.Decision;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.Invocation;
@@ -32,9 +33,8 @@ public final class VoteCommand extends DeclaredCommand implements BotCommand {
     }
 
     @Override
-    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
         long id = inv.requestId("n");
-        return approvals.vote(id, decision, inv.text("comment").strip(), new Voter(m.userId(), m.userName(), m.platform(),
-                m.channelId()), "command", ch);
+        return desks.votes().voteByCommand(id, decision, inv.text("comment").strip(), m, ch);
     }
 }

@@ -3,9 +3,9 @@ package io.slurmops.bot.audit;
 import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.adapters.store.AuditEntry;
 import io.slurmops.adapters.store.RequestRecord;
-import io.slurmops.bot.approval.Approvals;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.bot.pipeline.Outcome;
 import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandSpec;
@@ -34,16 +34,14 @@ public final class AuditCommand extends DeclaredCommand implements BotCommand {
     }
 
     @Override
-    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Approvals approvals) throws UsageException {
+    public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
         Object selector = inv.value("selector", Object.class).orElse(DEFAULT_LIMIT);
-        var zone = approvals.clock().getZone();
+        var zone = desks.clock().getZone();
         if (selector instanceof Long id) {
-            Optional<RequestRecord> r = approvals.store().transaction(tx -> tx.request(id));
-            List<AuditEntry> rows = approvals.store().transaction(tx -> tx.auditOf(id));
+            Optional<RequestRecord> r = desks.audit().request(id);
+            List<AuditEntry> rows = desks.audit().trail(id);
             return new BotResponse(AuditView.trail(r, id, rows, zone), r.isPresent() ? Outcome.DONE : Outcome.USAGE);
         }
-        int n = (Integer) selector;
-        return new BotResponse(AuditView.recent(approvals.store().transaction(tx -> tx.recentAudit(n)), zone),
-                Outcome.DONE);
+        return new BotResponse(AuditView.recent(desks.audit().recent((Integer) selector), zone), Outcome.DONE);
     }
 }

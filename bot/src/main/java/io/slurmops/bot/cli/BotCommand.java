@@ -73,7 +73,9 @@ final class BotCommand implements Callable<Integer> {
             log.warn("alerts: no alerts.channel configured (slack:ID or discord:ID); the health watch is off");
             return;
         }
-        app.startAlerts(adapters.channel(config.alerts().channel()));
+        String name = config.alerts().channel();
+        app.startAlerts(name.substring(0, Math.max(0, name.indexOf(':'))), name.substring(name.indexOf(':') + 1),
+                adapters.channel(name));
         log.info("alerts: posting to {}", config.alerts().channel());
     }
 }

@@ -45,7 +45,7 @@ final class ConsoleCommand implements Callable<Integer> {
             // Announcements it missed (expired requests, runs interrupted by a crash) appear at once.
             app.bot().attach(ConsoleChat.PLATFORM, config.console().channel(), chat);
             if (config.alerts().enabled()) {
-                app.startAlerts(chat);
+                app.startAlerts(ConsoleChat.PLATFORM, config.console().channel(), chat);
             }
             chat.run();
             return 0;

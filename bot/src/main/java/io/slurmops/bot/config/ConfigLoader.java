@@ -215,6 +215,11 @@ public final class ConfigLoader {
         if (!channel.isBlank() && !channel.matches("(slack|discord):[A-Za-z0-9_-]+")) {
             n.problem("channel", "`" + channel + "` is not slack:CHANNEL_ID or discord:CHANNEL_ID");
         }
+        String spool = n.string("triggerSpool", "/var/spool/slurmops/triggers");
+        if (!spool.matches("/[A-Za-z0-9._+@%,:/-]+")) {
+            // It is written into the scripts slurmctld runs: nothing in it may mean anything to a shell.
+            n.problem("triggerSpool", "`" + spool + "` must be an absolute path of letters, digits and . _ + @ % , : - /");
+        }
         return new AlertConfig(
                 n.bool("enabled", true),
                 n.duration("interval", Duration.ofSeconds(60)),
@@ -222,7 +227,7 @@ public final class ConfigLoader {
                 n.integer("recoveryPolls", 2, 1, 100),
                 n.duration("flapWindow", Duration.ofMinutes(10)),
                 n.bool("triggers", false),
-                n.string("triggerSpool", "/var/spool/slurmops/triggers"),
+                spool,
                 n.string("slurmUser", "slurm"),
                 channel);
     }

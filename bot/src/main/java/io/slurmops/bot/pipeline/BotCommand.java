@@ -1,6 +1,5 @@
 package io.slurmops.bot.pipeline;
 
-import io.slurmops.bot.approval.Approvals;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.SlurmCommand;
@@ -11,12 +10,12 @@ import io.slurmops.commands.reply.Reply;
 
 /**
  * A command about the bot's own workflow (approve, deny, pending, cancel, audit): it needs who is
- * asking and the approvals, not the cluster. Listed in help like any command; the pipeline calls
- * {@link #handle} instead of {@link #execute}.
+ * asking and the desks behind the pipeline, not the cluster. Listed in help like any command; the
+ * route stage calls {@link #handle} instead of {@link #execute}, and only when the bot has a store.
  */
 public interface BotCommand extends SlurmCommand {
 
-    BotResponse handle(Invocation invocation, ChatMessage message, ChatChannel channel, Approvals approvals)
+    BotResponse handle(Invocation invocation, ChatMessage message, ChatChannel channel, Desks desks)
             throws UsageException;
 
     @Override

@@ -13,10 +13,12 @@ import io.slurmops.bot.config.AccountingDbConfig;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.approval.ApprovalPolicy;
 import io.slurmops.bot.approval.Approvals;
+import io.slurmops.bot.audit.StoredAuditLog;
 import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.Bot;
+import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.commands.alerts.CheckProbe;
 import io.slurmops.commands.alerts.NodeFaultDiagnoser;
 import io.slurmops.commands.read.CheckClockCommand;
@@ -86,7 +88,8 @@ public final class Application implements AutoCloseable {
             PlanRunner runner = new PlanRunner(transport, cluster::runAll);
             this.approvals = new Approvals(store, catalog, policy, authorizer, clock,
                     (who, id) -> new CommandContext(cluster, knowledgeBase, clock, who, config.prefix(), id), runner);
-            this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock, approvals);
+            this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
+                    Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
             bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
             approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
@@ -176,17 +179,22 @@ public final class Application implements AutoCloseable {
         return alertStore;
     }
 
-    /** Starts the health watch, posting into {@code channel}; Slurm triggers too when configured. */
-    public synchronized AlertService startAlerts(ChatChannel channel) {
+    /**
+     * Starts the health watch, posting into {@code channel} (which is {@code channelId} on
+     * {@code platform}: incidents record it, so a reaction counts only on that channel's message);
+     * Slurm triggers too when configured.
+     */
+    public synchronized AlertService startAlerts(String platform, String channelId, ChatChannel channel) {
         AlertConfig a = config.alerts();
-        AlertPoster poster = new AlertPoster(channel, knowledgeBase, config.prefix(), config.site().clusterName());
+        AlertPoster poster = new AlertPoster(channel, platform, channelId, knowledgeBase, config.prefix(),
+                config.site().clusterName());
         alerts = new AlertService(probes, new IncidentTracker(alertStore, a.recoveryPolls(), a.flapWindow()), alertStore,
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
                 clock, this::holdAlertLease);
         alerts.start();
         if (a.triggers()) {
-            triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
             try {
+                triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
                 triggers.start();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Slurm triggers unavailable ({}); alerts rely on polling", e.getMessage());

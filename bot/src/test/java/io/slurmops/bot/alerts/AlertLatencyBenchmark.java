@@ -74,7 +74,7 @@ public final class AlertLatencyBenchmark {
                 base.access(), base.approvals(), base.console(), alerts);
         TimedChannel channel = new TimedChannel();
         try (Application app = Application.start(config)) {
-            app.startAlerts(channel);
+            app.startAlerts("test", "alerts", channel);
             Thread.sleep(3000); // first polls and trigger registration settle
             channel.posts.clear();
             long fault = System.nanoTime();

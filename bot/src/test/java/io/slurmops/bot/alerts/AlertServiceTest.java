@@ -73,7 +73,7 @@ class AlertServiceTest {
 
     private AlertService service(AlertStore s) {
         return new AlertService(List.of(probe), new IncidentTracker(s, 2, Duration.ofMinutes(10)), s,
-                new AlertPoster(channel, KnowledgeBase.builtIn(), "!slurm", "lab"), () -> null, clock);
+                new AlertPoster(channel, "test", "alerts", KnowledgeBase.builtIn(), "!slurm", "lab"), () -> null, clock);
     }
 
     private static Observation down(String node) {
@@ -174,7 +174,8 @@ class AlertServiceTest {
         java.util.concurrent.atomic.AtomicBoolean leads = new java.util.concurrent.atomic.AtomicBoolean(false);
         RecordingChannel standby = new RecordingChannel();
         AlertService second = new AlertService(List.of(probe), new IncidentTracker(store, 2, Duration.ofMinutes(10)),
-                store, new AlertPoster(standby, KnowledgeBase.builtIn(), "!slurm", "lab"), () -> null, clock,
+                store, new AlertPoster(standby, "test", "alerts", KnowledgeBase.builtIn(), "!slurm", "lab"), () -> null,
+                clock,
                 leads::get);
         probe.next = List.of(down("node003"));
         assertThat(second.poll(probe)).isEmpty();
@@ -194,7 +195,7 @@ class AlertServiceTest {
                 new io.slurmops.commands.site.ClusterAccess(io.slurmops.commands.site.SiteProfile.systemdDefaults("lab"),
                         slurm), KnowledgeBase.builtIn(), clock, "alerts", "!slurm");
         AlertService s = new AlertService(List.of(probe), new IncidentTracker(store, 2, Duration.ofMinutes(10)), store,
-                new AlertPoster(channel, KnowledgeBase.builtIn(), "!slurm", "lab"), () -> ctx, clock);
+                new AlertPoster(channel, "test", "alerts", KnowledgeBase.builtIn(), "!slurm", "lab"), () -> ctx, clock);
         probe.next = List.of(down("node003"), down("node002"));
         s.poll(probe);
         assertThat(channel.topLevel()).extracting(p -> p.reply().title()).singleElement().asString().contains("node002");

@@ -1,5 +1,6 @@
 package io.slurmops.bot.alerts;
 
+import io.slurmops.adapters.os.ProcessUser;
 import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.exec.Transport;
 import io.slurmops.commands.site.ClusterAccess;
@@ -34,8 +35,9 @@ class TriggerSourceTest {
             return ExecResult.exited(cmd, 0, line.endsWith("strigger --get") ? existing : "", "", Duration.ZERO);
         };
         LinkedBlockingQueue<String> polls = new LinkedBlockingQueue<>();
+        // The spool accepts files of SlurmUser only; here the test writes them, as itself.
         try (TriggerSource triggers = new TriggerSource(new ClusterAccess(SiteProfile.systemdDefaults("t"), fake),
-                spool, "slurm", polls::add)) {
+                spool, "slurm", ProcessUser.realUid(), polls::add)) {
             triggers.start();
             assertThat(Files.isExecutable(triggers.program())).isTrue();
             assertThat(Files.readString(dir.resolve("slurmops-trigger-down"))).contains(triggers.program().toString());

@@ -104,6 +104,12 @@ final class ApprovalHarness implements AutoCloseable {
                 channel);
     }
 
+    /** A reaction on message {@code messageId} of channel {@code channelId}. */
+    void reactIn(String channelId, Transcript ch, String user, String messageId, String emoji) {
+        app.bot().onReaction(new ReactionEvent("test", UUID.randomUUID().toString(), channelId, messageId, user, user,
+                emoji, clock.instant()), ch);
+    }
+
     RequestRecord request(long id) {
         return app.approvals().store().transaction(tx -> tx.request(id)).orElseThrow();
     }

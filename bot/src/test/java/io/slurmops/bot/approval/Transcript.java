@@ -13,8 +13,17 @@ final class Transcript implements ChatChannel {
     record Post(String id, String thread, boolean forVote, String text) {
     }
 
-    private final String prefix = UUID.randomUUID().toString().substring(0, 6);
+    private final String prefix;
     private final List<Post> posts = new ArrayList<>();
+
+    Transcript() {
+        this(UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    /** Ids {@code PREFIX-1, PREFIX-2, …}: two channels with one prefix repeat ids, as Slack ts do across channels. */
+    Transcript(String prefix) {
+        this.prefix = prefix;
+    }
 
     @Override
     public synchronized String post(Reply reply) {

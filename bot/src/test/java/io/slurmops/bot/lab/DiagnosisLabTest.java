@@ -31,10 +31,14 @@ class DiagnosisLabTest {
 
     private static final String HEAD_SYSTEMCTL = "/var/lib/slurmlab/bin/systemctl";
     private static Application app;
+    private static java.nio.file.Path state;
 
     @BeforeAll
     static void start() throws Exception {
-        SlurmopsConfig config = ConfigLoader.fromSystem().load(LabCluster.repoRoot().resolve("config/lab.yaml"));
+        // A store of its own: never the lab's shared /var/lib/slurmops-lab.
+        state = java.nio.file.Files.createTempDirectory("slurmops-state-");
+        SlurmopsConfig config = new ConfigLoader(java.util.Map.of("SLURMOPS_STATE", state.toString()))
+                .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
         app = Application.start(config);
     }
 

@@ -23,10 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusLabTest {
 
     private static Application app;
+    private static java.nio.file.Path state;
 
     @BeforeAll
     static void start() throws Exception {
-        SlurmopsConfig config = ConfigLoader.fromSystem().load(LabCluster.repoRoot().resolve("config/lab.yaml"));
+        // A store of its own: never the lab's shared /var/lib/slurmops-lab.
+        state = java.nio.file.Files.createTempDirectory("slurmops-state-");
+        SlurmopsConfig config = new ConfigLoader(java.util.Map.of("SLURMOPS_STATE", state.toString()))
+                .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
         app = Application.start(config);
     }
 
@@ -72,9 +76,14 @@ class StatusLabTest {
     }
 
     @Test
-    void cliRunPrintsTheLabState() {
-        io.slurmops.bot.cli.CliAccess.Run r = io.slurmops.bot.cli.CliAccess.run("run", "--config",
-                LabCluster.repoRoot().resolve("config/lab.yaml").toString(), "!slurm status");
+    void cliRunPrintsTheLabState() throws Exception {
+        // config/lab.yaml with this test's store in place of the lab's shared one.
+        String lab = java.nio.file.Files.readString(LabCluster.repoRoot().resolve("config/lab.yaml"));
+        String own = lab.replace("${SLURMOPS_STATE:-/var/lib/slurmops-lab}", state.resolve("cli").toString());
+        assertThat(own).isNotEqualTo(lab);
+        java.nio.file.Path config = java.nio.file.Files.writeString(state.resolve("lab.yaml"), own);
+        io.slurmops.bot.cli.CliAccess.Run r = io.slurmops.bot.cli.CliAccess.run("run", "--config", config.toString(),
+                "!slurm status");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Cluster lab: controller UP");
     }

@@ -89,19 +89,20 @@ class ChatWiringTest {
              ChatAdapters adapters = ChatAdapters.start(chat(), config.prefix(), app.bot())) {
             io.slurmops.commands.chat.ChatChannel alerts = adapters.channel(config.alerts().channel());
             io.slurmops.bot.alerts.AlertPoster poster = new io.slurmops.bot.alerts.AlertPoster(alerts,
-                    io.slurmops.commands.diagnosis.KnowledgeBase.builtIn(), "!slurm", "lab");
+                    "slack", "C111", io.slurmops.commands.diagnosis.KnowledgeBase.builtIn(), "!slurm", "lab");
             java.time.Instant t0 = java.time.Instant.parse("2026-11-25T10:00:00Z");
             io.slurmops.bot.alerts.Incident incident = new io.slurmops.bot.alerts.Incident(1, "nodes:node003", "nodes",
                     "node003", io.slurmops.commands.reply.Status.CRITICAL, "node003 is down*", "node-not-responding",
                     "restart slurmd node003", t0, t0, null, null, 0, 0, null, null, null);
-            String ts = poster.opened(incident);
+            io.slurmops.bot.alerts.AlertMessage posted = poster.opened(incident);
+            String ts = posted.id();
             FakeSlackWebApi.Call opened = web.await("chat.postMessage", c -> c.get("text").contains("node003 is down*"));
             assertThat(opened.get("channel")).isEqualTo("C111");
             assertThat(opened.get("thread_ts")).isNull();
             web.await("reactions.add", c -> "white_check_mark".equals(c.get("name")) && ts.equals(c.get("timestamp")));
             poster.resolved(new io.slurmops.bot.alerts.Incident(1, "nodes:node003", "nodes", "node003",
                     io.slurmops.commands.reply.Status.CRITICAL, "node003 is down*", "node-not-responding",
-                    "restart slurmd node003", t0, t0, t0.plusSeconds(75), ts, 2, 0, null, null, null));
+                    "restart slurmd node003", t0, t0, t0.plusSeconds(75), posted, 2, 0, null, null, null));
             FakeSlackWebApi.Call recovered = web.await("chat.postMessage",
                     c -> c.get("text").contains("RECOVERED after 1m 15s"));
             assertThat(recovered.get("thread_ts")).isEqualTo(ts);

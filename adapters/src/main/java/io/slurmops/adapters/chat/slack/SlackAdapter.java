@@ -64,7 +64,10 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackReplyRenderer renderer = new SlackReplyRenderer();
     private final EventDeduplicator dedup = new EventDeduplicator();
     private final ChatWorkers workers = new ChatWorkers("slack", 4);
-    /** Message ts → thread ts for what the bot posted, so a vote on a plan is answered in its thread. */
+    /**
+     * "channel/message ts" → thread ts for what the bot posted, so a vote on a plan is answered in its
+     * thread. Keyed by channel too: a ts is unique only within its channel.
+     */
     private final Cache<String, String> threadOf = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(50_000).build();
     private final CompletableFuture<Void> firstHello = new CompletableFuture<>();
@@ -257,12 +260,13 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     private SlackThread threadFor(String channel, String messageTs) {
-        String root = threadOf.getIfPresent(messageTs);
+        String root = threadOf.getIfPresent(channel + "/" + messageTs);
         return thread(channel, root != null ? root : messageTs);
     }
 
     private SlackThread thread(String channel, String threadTs) {
-        return new SlackThread(web, renderer, channel, threadTs, threadOf::put, threadOf::getIfPresent);
+        return new SlackThread(web, renderer, channel, threadTs,
+                (ts, root) -> threadOf.put(channel + "/" + ts, root), ts -> threadOf.getIfPresent(channel + "/" + ts));
     }
 
     /**

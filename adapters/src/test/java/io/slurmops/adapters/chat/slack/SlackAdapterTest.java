@@ -222,6 +222,27 @@ class SlackAdapterTest {
     }
 
     @Test
+    void aMessageWithThePlansTsInAnotherChannelIsNotInThePlansThread() throws Exception {
+        AtomicReference<String> planTs = new AtomicReference<>();
+        handler.answering((m, c) -> planTs.set(c.postForVote(Reply.builder("Plan: drain n1").status(Status.PENDING)
+                .build())));
+        handler.onVote((r, c) -> c.postInThread(r.messageId(), Reply.builder("answer in " + r.channelId()).build()));
+        start(new SlackSettings(BOT_TOKEN, APP_TOKEN, web.apiUrl(), Set.of("C111", "C999"), OutsideChannels.IGNORE,
+                false));
+        socket.sendFrame(SlackFrames.message("EvPlan", "C111", "U222", "!slurm drain n1 x", TS));
+        handler.nextMessage();
+        web.await("reactions.add", c -> planTs.get() != null && planTs.get().equals(c.get("timestamp"))
+                && "x".equals(c.get("name")));
+
+        // A ts is unique per channel only: C999 has its own message with the plan's ts.
+        socket.sendFrame(SlackFrames.reaction("EvOther", "U333", "white_check_mark", "C999", planTs.get()));
+        handler.nextReaction();
+        FakeSlackWebApi.Call answer = web.await("chat.postMessage", c -> c.get("text").contains("answer in C999"));
+        assertThat(answer.get("channel")).isEqualTo("C999");
+        assertThat(answer.get("thread_ts")).as("C111's thread root means nothing in C999").isEqualTo(planTs.get());
+    }
+
+    @Test
     void approveAndDenyButtonsArriveAsReactionsOnThePlanMessage() throws Exception {
         start(settings());
         String planTs = "1700000000.000777";

@@ -1,0 +1,34 @@
+package io.slurmops.bot.pipeline;
+
+import io.slurmops.commands.catalog.UsageException;
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.reply.Reply;
+import io.slurmops.commands.reply.Status;
+
+/**
+ * Stage 6: the main reply goes to the channel (whose adapter renders it for its platform) unless the
+ * step that made it posted it already; bad input and unexpected failures become replies too, never
+ * stack traces.
+ */
+final class RenderStage {
+
+    private RenderStage() {
+    }
+
+    static void post(BotResponse response, ChatChannel channel) {
+        if (response.reply() != null && !response.posted()) {
+            channel.post(response.reply());
+        }
+    }
+
+    /** Bad input: what was wrong and the correct form. */
+    static BotResponse usage(UsageException e) {
+        return new BotResponse(Reply.error(e.getMessage(), e.correctForm()), Outcome.USAGE);
+    }
+
+    static Reply unexpected(String what, RuntimeException e) {
+        return Reply.builder(what + " failed unexpectedly: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". The bot keeps running; the log has details.")
+                .status(Status.ERROR).build();
+    }
+}
