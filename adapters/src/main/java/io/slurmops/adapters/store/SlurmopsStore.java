@@ -42,6 +42,8 @@ public final class SlurmopsStore implements AutoCloseable {
     /** Connects and migrates. The URL is completed with the settings slurmops needs (see {@link StoreUrls}). */
     public static SlurmopsStore open(String url, String user, String password) {
         Dialect dialect = Dialect.of(url);
+        java.util.Optional<java.nio.file.Path> file = StoreFiles.h2File(url);
+        file.ifPresent(StoreFiles::prepare);
         String full = StoreUrls.complete(url);
         Properties credentials = new Properties();
         if (user != null && !user.isEmpty()) {
@@ -53,6 +55,7 @@ public final class SlurmopsStore implements AutoCloseable {
         try {
             Connection keeper = DriverManager.getConnection(full, credentials);
             SlurmopsStore store = new SlurmopsStore(full, credentials, dialect, keeper);
+            file.ifPresent(StoreFiles::restrict);
             List<Integer> applied = store.migrate();
             if (!applied.isEmpty()) {
                 LOG.info("store {}: applied schema versions {}", redacted(url), applied);

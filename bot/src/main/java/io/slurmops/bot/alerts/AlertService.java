@@ -69,6 +69,9 @@ public final class AlertService implements AutoCloseable {
 
     /** Runs one probe now (also what an event source such as a Slurm trigger calls). */
     public void runNow(String probeName) {
+        if (scheduler.isShutdown()) {
+            return;                                    // closing: an event source firing late is ignored
+        }
         probes.stream().filter(p -> p.name().equals(probeName)).forEach(p -> scheduler.execute(() -> runSafely(p)));
     }
 
@@ -142,8 +145,9 @@ public final class AlertService implements AutoCloseable {
         return store;
     }
 
+    /** Waits for a poll in flight (a probe is bounded by the site's timeouts), then stops. */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        io.slurmops.bot.lifecycle.GracefulStop.stop(scheduler, java.time.Duration.ofSeconds(30), "the health watch");
     }
 }

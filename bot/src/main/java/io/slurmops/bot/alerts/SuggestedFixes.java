@@ -65,7 +65,7 @@ public final class SuggestedFixes implements ReactionHook {
                     Status.INFO);
             return true;
         }
-        Optional<Role> role = authorizer.roleOf(r.userId(), r.channelId());
+        Optional<Role> role = authorizer.roleOf(io.slurmops.bot.config.Identity.of(r.platform(), r.userId()), r.channelId());
         if (role.isEmpty() || !role.get().atLeast(Role.OPERATOR)) {
             say(channel, i, r.userName() + " cannot request fixes: the operator role is needed.", Status.ERROR);
             return true;

@@ -13,7 +13,13 @@ final class Announcements {
     static Reply of(RequestRecord r, String prefix) {
         String what = "`" + r.line() + "` (requested by " + r.requesterName() + ")";
         return switch (r.state()) {
-            case EXPIRED -> Reply.builder("⌛ " + r.tag() + " expired without enough approvals; nothing ran")
+            case EXPIRED -> r.outcome() != null && r.outcome().startsWith(Sweeper.LATE)
+                    ? Reply.builder("⌛ " + r.tag() + " was approved but not run: its approval is too old")
+                    .status(Status.WARNING)
+                    .paragraph(what + ": " + r.outcome().substring(Sweeper.LATE.length() + 2)
+                            + ". Request it again if it is still needed.")
+                    .build()
+                    : Reply.builder("⌛ " + r.tag() + " expired without enough approvals; nothing ran")
                     .status(Status.WARNING)
                     .paragraph(what + " needed " + r.approvalsNeeded() + " approval"
                             + (r.approvalsNeeded() == 1 ? "" : "s") + " before " + r.expiresAt()

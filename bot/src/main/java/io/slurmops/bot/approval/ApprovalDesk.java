@@ -8,6 +8,7 @@ import io.slurmops.adapters.store.RequestRecord;
 import io.slurmops.adapters.store.RequestState;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.adapters.store.VoteRecord;
+import io.slurmops.bot.config.Identity;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.pipeline.Outcome;
@@ -93,7 +94,7 @@ final class ApprovalDesk {
             return null;
         });
         Reply message = PlanMessage.render(new PlanMessage.Request(id, m.userId(), m.userName(), risk.label(), needed,
-                plan, hash, expires, authorizer.approvers(m.channelId()), prefix, clock.getZone(), planned));
+                plan, hash, expires, authorizer.approvers(Identity.of(m.platform(), m.userId()), m.channelId()), prefix, clock.getZone(), planned));
         channels.remember(id, ch);
         String messageId = ch.postForVote(message);
         if (messageId != null) {
@@ -125,7 +126,7 @@ final class ApprovalDesk {
                 return new BotResponse(Reply.error("there is no request #" + id, prefix + " pending"), Outcome.USAGE);
             }
             RequestRecord r = found.get();
-            if (!r.requesterId().equals(m.userId())) {
+            if (!authorizer.samePerson(Identity.of(r.platform(), r.requesterId()), Identity.of(m.platform(), m.userId()))) {
                 return new BotResponse(Reply.error(r.tag() + " was requested by " + r.requesterName() + "; only "
                         + r.requesterName() + " can cancel it (others can deny it)"), Outcome.REFUSED);
             }

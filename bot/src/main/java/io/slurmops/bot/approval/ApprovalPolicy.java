@@ -24,10 +24,12 @@ public final class ApprovalPolicy {
 
     private final Map<String, Risk> overrides;
     private final Duration expiry;
+    private final Duration orphanExpiry;
 
-    private ApprovalPolicy(Map<String, Risk> overrides, Duration expiry) {
+    private ApprovalPolicy(Map<String, Risk> overrides, Duration expiry, Duration orphanExpiry) {
         this.overrides = Map.copyOf(overrides);
         this.expiry = expiry;
+        this.orphanExpiry = orphanExpiry;
     }
 
     /** Validates the overrides against the catalog; every problem is reported at once. */
@@ -53,7 +55,10 @@ public final class ApprovalPolicy {
         if (config.expiry().isNegative() || config.expiry().isZero()) {
             throw new IllegalArgumentException("approvals.expiry must be positive");
         }
-        return new ApprovalPolicy(out, config.expiry());
+        if (config.orphanExpiry().isNegative() || config.orphanExpiry().isZero()) {
+            throw new IllegalArgumentException("approvals.orphanExpiry must be positive");
+        }
+        return new ApprovalPolicy(out, config.expiry(), config.orphanExpiry());
     }
 
     public Risk riskOf(SlurmCommand c) {
@@ -74,5 +79,10 @@ public final class ApprovalPolicy {
 
     public Duration expiry() {
         return expiry;
+    }
+
+    /** How long after its approval an orphaned plan may still run; older, it is expired instead. */
+    public Duration orphanExpiry() {
+        return orphanExpiry;
     }
 }

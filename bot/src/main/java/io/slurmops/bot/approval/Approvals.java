@@ -3,6 +3,7 @@ package io.slurmops.bot.approval;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.adapters.store.RequestRecord;
 import io.slurmops.adapters.store.SlurmopsStore;
+import io.slurmops.bot.lifecycle.GracefulStop;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.pipeline.ChangeDesk;
@@ -79,7 +80,7 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
             return t;
         });
         this.execution = new PlanExecution(store, catalog, contexts, runner, clock, identity, heartbeats);
-        this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix());
+        this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix(), policy.orphanExpiry());
     }
 
     public ApprovalPolicy policy() {
@@ -203,7 +204,10 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
         }
     }
 
-    /** Start-up: interrupted executions are marked (never re-run), expired requests closed, orphans run. */
+    /**
+     * Start-up of a long-running process (bot, console; never a one-shot run): interrupted executions
+     * are marked (never re-run), expired requests closed, orphans run — or expired when too old.
+     */
     public void recover() {
         sweeper.expireDue();
         sweeper.markInterrupted();
@@ -241,9 +245,14 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
         return clock;
     }
 
+    /**
+     * Lets a sweep in flight finish (an orphan's run is bounded by its steps' timeouts; past the bound
+     * it is interrupted and, its heartbeat stopped, reported interrupted by the next process), then
+     * stops the heartbeats. The store is closed after this, by the application.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        heartbeats.shutdownNow();
+        GracefulStop.stop(scheduler, java.time.Duration.ofSeconds(30), "the approval sweeper");
+        GracefulStop.stop(heartbeats, java.time.Duration.ofSeconds(5), "the run heartbeats");
     }
 }

@@ -21,8 +21,9 @@ import java.util.Set;
  * The background duties, run at start-up and then periodically by every slurmops process sharing
  * the store (each duty is a conditional update, so it happens once however many processes sweep):
  * expire requests past their stored expires_at; mark executions whose runner is gone INTERRUPTED
- * (never re-run); run approvals whose approving process died before claiming them; tell the
- * channels about all of it.
+ * (never re-run); run approvals whose approving process died before claiming them, but only within
+ * {@code approvals.orphanExpiry} of the approval — an older one is expired and reported, never run
+ * late; tell the channels about all of it. Only long-running processes (bot, console) sweep.
  */
 final class Sweeper {
 
@@ -37,9 +38,13 @@ final class Sweeper {
     private final RequestChannels channels;
     private final PlanExecution execution;
     private final String prefix;
+    private final Duration orphanExpiry;
+    /** The outcome of an orphan expired for its age; {@link Announcements} tells it apart by this. */
+    static final String LATE = "approved but not run in time";
 
     Sweeper(SlurmopsStore store, Clock clock, RunnerIdentity identity, RequestChannels channels,
-            PlanExecution execution, String prefix) {
+            PlanExecution execution, String prefix, Duration orphanExpiry) {
+        this.orphanExpiry = orphanExpiry;
         this.store = store;
         this.clock = clock;
         this.identity = identity;
@@ -90,13 +95,27 @@ final class Sweeper {
         });
     }
 
-    /** Approved but never claimed: the approving process died in between. Claiming keeps it once-only. */
+    /**
+     * Approved but never claimed: the approving process died in between. Claiming keeps it once-only.
+     * One approved longer ago than {@code orphanExpiry} is expired instead: the cluster and the people
+     * have moved on, and a change nobody is watching must not start by surprise.
+     */
     void runOrphanedApprovals() {
         Instant now = clock.instant();
         List<RequestRecord> orphans = store.transaction(tx -> {
             List<RequestRecord> out = new ArrayList<>();
             for (RequestRecord r : tx.requestsIn(Set.of(RequestState.APPROVED))) {
-                if (r.decidedAt() != null && Duration.between(r.decidedAt(), now).compareTo(ORPHAN_AFTER) > 0) {
+                Duration age = r.decidedAt() == null ? Duration.ZERO : Duration.between(r.decidedAt(), now);
+                if (age.compareTo(orphanExpiry) > 0) {
+                    String outcome = LATE + ": approved at " + r.decidedAt() + ", its process stopped before running "
+                            + "it, and " + text(age) + " later is past approvals.orphanExpiry ("
+                            + text(orphanExpiry) + "); not run";
+                    if (tx.decide(r.id(), RequestState.APPROVED, RequestState.EXPIRED, now, outcome, false)) {
+                        tx.append(AuditEntry.of(AuditKind.EXPIRED, now).about(r).actor("slurmops", identity.id())
+                                .detail(outcome).build());
+                        LOG.warn("request #{} was approved {} ago and never run; expired, not run", r.id(), age);
+                    }
+                } else if (age.compareTo(ORPHAN_AFTER) > 0) {
                     out.add(r);
                 }
             }
@@ -106,6 +125,11 @@ final class Sweeper {
             Optional<ChatChannel> ch = channels.of(r);
             execution.run(r, ch.isPresent()).ifPresent(result -> ch.ifPresent(c -> postFor(c, r, result.reply())));
         }
+    }
+
+    /** "10m", "11m", "90s": how the configuration writes durations. */
+    private static String text(Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
     }
 
     /** Tells every channel this process knows about the state changes it has not heard of yet. */

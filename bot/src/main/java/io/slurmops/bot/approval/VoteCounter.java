@@ -8,6 +8,7 @@ import io.slurmops.adapters.store.RequestState;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.adapters.store.StoreTx;
 import io.slurmops.adapters.store.VoteRecord;
+import io.slurmops.bot.config.Identity;
 import io.slurmops.bot.pipeline.Authorizer;
 
 import java.sql.SQLException;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * decision, so concurrent voters — threads or processes — are serialized, and exactly one of them
  * moves the request to APPROVED or DENIED. The rules: the requester never counts; one vote per
  * person (the votes table's key); approver role required; any deny wins; nothing after expiry.
+ * "Person" is the configured person when the identity is listed under {@code people:} (alice on
+ * Slack and alice on Discord are one), else the platform-qualified identity.
  */
 final class VoteCounter {
 
@@ -57,19 +60,20 @@ final class VoteCounter {
                         .detail("expired at " + r.expiresAt() + "; noticed on a vote by " + voter.userName()).build());
                 return new Result(Kind.EXPIRED, tx.request(id).orElse(r), 0, "");
             }
-            if (voter.userId().equals(r.requesterId())) {
+            Identity who = Identity.of(voter.platform(), voter.userId());
+            if (authorizer.samePerson(who, Identity.of(r.platform(), r.requesterId()))) {
                 String why = decision == Decision.APPROVE ? voter.userName() + " requested " + r.tag()
                         + " and cannot approve it; someone else must"
                         : voter.userName() + " requested " + r.tag() + "; to withdraw it use cancel";
                 ignored(tx, r, voter, decision, via, now, "requester's own vote");
                 return new Result(Kind.NOT_COUNTED, r, 0, why);
             }
-            Optional<String> noRole = authorizer.voteRefusal(voter.userId(), voter.userName(), r.channelId());
+            Optional<String> noRole = authorizer.voteRefusal(who, voter.userName(), r.channelId());
             if (noRole.isPresent()) {
                 ignored(tx, r, voter, decision, via, now, noRole.get());
                 return new Result(Kind.NOT_COUNTED, r, 0, noRole.get());
             }
-            if (!tx.insertVote(new VoteRecord(id, voter.userId(), voter.userName(), decision, comment, via, now))) {
+            if (!tx.insertVote(new VoteRecord(id, authorizer.voterKey(who), voter.userName(), decision, comment, via, now))) {
                 ignored(tx, r, voter, decision, via, now, "second vote by the same person");
                 return new Result(Kind.DUPLICATE, r, approvals(tx, id), "");
             }

@@ -51,7 +51,7 @@ final class BotCommand implements Callable<Integer> {
             }
         }, "slurmops-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Application app = Application.start(config);
+        try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
             startAlerts(config, app, adapters);
             stop.await();

@@ -32,6 +32,12 @@ final class ConfigCommand implements Runnable {
                 System.out.println(file + ": OK — cluster " + c.site().clusterName() + ", controller "
                         + c.site().controller() + ", " + c.access().users().size() + " users with roles, store "
                         + io.slurmops.adapters.store.SlurmopsStore.redacted(c.store().url()));
+                if (c.console().switchUser()) {
+                    // Valid, but only honoured where nobody else could have written the file.
+                    System.out.println(io.slurmops.bot.config.ConfigFileTrust.whyUntrusted(file)
+                            .map(why -> "warning: console.switchUser will be ignored (--as refused): " + why)
+                            .orElse("console.switchUser: on (--as / /as may act as anyone listed)"));
+                }
                 return 0;
             } catch (ConfigException e) {
                 System.err.println(e.getMessage());

@@ -6,6 +6,7 @@ import io.slurmops.bot.config.SlurmopsConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The shared {@code --config FILE} option, mixed into every subcommand that needs a configuration. */
 final class ConfigOption {
@@ -35,19 +36,11 @@ final class ConfigOption {
         }
     }
 
-    /** Exit code when --as is asked for where switching user is off. */
+    /** Exit code when --as is asked for where switching user is not allowed. */
     static final int REFUSED = 3;
 
-    /**
-     * Who is typing: {@code --as USER} where the configuration allows switching user (the lab), else
-     * the OS user; empty after saying why --as is refused.
-     */
-    static java.util.Optional<String> identity(SlurmopsConfig config, String requested) {
-        if (requested != null && !config.console().switchUser()) {
-            System.err.println("slurmops: --as is off in " + config.source() + " (console.switchUser: false); "
-                    + "you act as the OS user " + System.getProperty("user.name"));
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(config.console().identity(requested));
+    /** Who is typing (see {@link ConsoleIdentity}); empty after saying why --as is refused. */
+    Optional<ConsoleIdentity> identity(SlurmopsConfig config, String requested) {
+        return ConsoleIdentity.resolve(config, path(), requested);
     }
 }

@@ -34,14 +34,14 @@ final class ConsoleCommand implements Callable<Integer> {
         if (config == null) {
             return ConfigOption.BAD_CONFIG;
         }
-        try (Application app = Application.start(config)) {
+        ConsoleIdentity who = configOption.identity(config, user).orElse(null);
+        if (who == null) {
+            return ConfigOption.REFUSED;
+        }
+        try (Application app = Application.startLongRunning(config)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String who = ConfigOption.identity(config, user).orElse(null);
-            if (who == null) {
-                return ConfigOption.REFUSED;
-            }
-            ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who, config.console().channel(),
-                    config.console().switchUser());
+            ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who.user(), config.console().channel(),
+                    who.maySwitch(), who.whyNoSwitch());
             // Announcements it missed (expired requests, runs interrupted by a crash) appear at once.
             app.bot().attach(ConsoleChat.PLATFORM, config.console().channel(), chat);
             if (config.alerts().enabled()) {

@@ -23,7 +23,10 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("slurmops: cannot find the lab script " + lab + "; run from the slurmops checkout");
             return 4;
         }
-        Process up = new ProcessBuilder(lab.toString(), "up").inheritIO().start();
+        // The lab's output shows, but it gets no stdin: apt and the daemons it starts would otherwise
+        // swallow what the user types ahead for the console.
+        Process up = new ProcessBuilder(lab.toString(), "up").inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         int rc = up.waitFor();
         if (rc != 0) {
             System.err.println("slurmops: lab/lab up failed (exit " + rc + "); see its output above");

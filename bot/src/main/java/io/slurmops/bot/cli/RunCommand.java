@@ -34,11 +34,13 @@ final class RunCommand implements Callable<Integer> {
         if (config == null) {
             return ConfigOption.BAD_CONFIG;
         }
+        // Who is typing is settled before anything starts: a refused --as opens no store.
+        ConsoleIdentity identity = configOption.identity(config, user).orElse(null);
+        if (identity == null) {
+            return ConfigOption.REFUSED;
+        }
+        String who = identity.user();
         try (Application app = Application.start(config)) {
-            String who = ConfigOption.identity(config, user).orElse(null);
-            if (who == null) {
-                return ConfigOption.REFUSED;
-            }
             String id = "cli-" + UUID.randomUUID();
             ChatMessage message = new ChatMessage("cli", id, config.console().channel(), who, who, line, id, Instant.now());
             if (!app.bot().catalog().addressed(line)) {

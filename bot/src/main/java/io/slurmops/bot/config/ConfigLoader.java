@@ -1,6 +1,5 @@
 package io.slurmops.bot.config;
 
-import io.slurmops.commands.catalog.Role;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ public final class ConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("prefix", "site", "ssh", "store", "access", "approvals", "console",
-            "alerts", "slack", "discord");
+            "alerts", "slack", "discord", "people", "groups");
     private static final Set<String> SITE = Set.of("cluster", "controller", "backupController", "dbdHost",
             "serviceManager", "nodeServiceManager", "units", "logs", "slurmEnvironment", "slurmConf", "mungeKey",
             "slurmTimeout", "nodeTimeout", "fanout", "accountingDb");
@@ -84,7 +82,7 @@ public final class ConfigLoader {
         AccountingDbConfig accountingDb = accountingDb(top.child("site").child("accountingDb"));
         SshConfig ssh = ssh(top.child("ssh"));
         StoreConfig store = store(top.child("store"));
-        AccessConfig access = access(top.child("access"));
+        AccessConfig access = AccessLoader.load(top);
         ApprovalConfig approvals = approvals(top.child("approvals"));
         Node console = top.child("console");
         console.allowOnly(Set.of("user", "channel", "switchUser"));
@@ -190,24 +188,6 @@ public final class ConfigLoader {
         return new StoreConfig(url, n.string("user", ""), n.string("password", ""));
     }
 
-    private static AccessConfig access(Node n) {
-        n.allowOnly(Set.of("users", "channels"));
-        Map<String, Role> users = roles(n.child("users"));
-        Map<String, Map<String, Role>> channels = new HashMap<>();
-        n.child("channels").children().forEach((channel, c) -> {
-            c.allowOnly(Set.of("users"));
-            channels.put(channel, roles(c.child("users")));
-        });
-        return new AccessConfig(users, channels);
-    }
-
-    private static Map<String, Role> roles(Node n) {
-        Map<String, Role> out = new LinkedHashMap<>();
-        n.stringMap().forEach((user, role) -> Role.parse(role).ifPresentOrElse(r -> out.put(user, r),
-                () -> n.problem(user, "`" + role + "` is not a role; expected viewer, operator, approver or admin")));
-        return out;
-    }
-
     private static AlertConfig alerts(Node n) {
         n.allowOnly(Set.of("enabled", "interval", "nodesInterval", "recoveryPolls", "flapWindow", "triggers",
                 "triggerSpool", "slurmUser", "channel"));
@@ -233,13 +213,14 @@ public final class ConfigLoader {
     }
 
     private static ApprovalConfig approvals(Node n) {
-        n.allowOnly(Set.of("expiry", "risk"));
+        n.allowOnly(Set.of("expiry", "risk", "orphanExpiry"));
         Map<String, String> risk = n.child("risk").stringMap();
         risk.forEach((command, level) -> {
             if (!Set.of("read", "change", "destructive").contains(level)) {
                 n.problem("risk." + command, "`" + level + "` is not a risk level; expected read, change or destructive");
             }
         });
-        return new ApprovalConfig(n.duration("expiry", Duration.ofMinutes(15)), risk);
+        return new ApprovalConfig(n.duration("expiry", Duration.ofMinutes(15)), risk,
+                n.duration("orphanExpiry", ApprovalConfig.DEFAULT_ORPHAN_EXPIRY));
     }
 }

@@ -156,6 +156,15 @@ final class Node {
         return out;
     }
 
+    /** The names in this mapping, in file order, whatever their values are. */
+    List<String> keys() {
+        List<String> out = new ArrayList<>();
+        if (json != null) {
+            json.fieldNames().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
     /** A mapping of names to sub-sections, in file order. */
     Map<String, Node> children() {
         Map<String, Node> out = new LinkedHashMap<>();

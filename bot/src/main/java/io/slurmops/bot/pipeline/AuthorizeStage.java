@@ -1,5 +1,6 @@
 package io.slurmops.bot.pipeline;
 
+import io.slurmops.bot.config.Identity;
 import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.chat.ChatMessage;
@@ -39,7 +40,7 @@ final class AuthorizeStage {
     /** Empty when allowed; otherwise the answer that ends the line. */
     Optional<BotResponse> refusal(ChatMessage m, SlurmCommand command, Risk risk) {
         String name = command.spec().name();
-        Optional<String> why = authorizer.refusal(m.userId(), m.userName(), m.channelId(), prefix + " " + name,
+        Optional<String> why = authorizer.refusal(Identity.of(m.platform(), m.userId()), m.userName(), m.channelId(), prefix + " " + name,
                 command.spec(), risk);
         if (why.isEmpty()) {
             return Optional.empty();

@@ -91,8 +91,6 @@ public final class Application implements AutoCloseable {
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
                     Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
             bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
-            approvals.recover();
-            approvals.startSweeping(SWEEP_EVERY);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -154,6 +152,10 @@ public final class Application implements AutoCloseable {
                 db.connectTimeout()));
     }
 
+    /**
+     * For one command ({@code slurmops run}, {@code audit}): nothing runs in the background, and
+     * nothing another process left behind (an approved plan whose process died) runs here.
+     */
     public static Application start(SlurmopsConfig config) {
         return new Application(config, Transports.fromConfig(config), Clock.systemDefaultZone());
     }
@@ -161,6 +163,30 @@ public final class Application implements AutoCloseable {
     /** With a given transport and clock: tests put a recording transport at the network edge. */
     public static Application start(SlurmopsConfig config, Transport transport, Clock clock) {
         return new Application(config, transport, clock);
+    }
+
+    /**
+     * For the processes that stay up (bot, console): they recover what a crash left — expired
+     * requests, interrupted runs, approved plans whose process died (run within
+     * {@code approvals.orphanExpiry}, else expired and reported) — and sweep every 10 s.
+     */
+    public static Application startLongRunning(SlurmopsConfig config) {
+        return start(config).recoverAndSweep();
+    }
+
+    public static Application startLongRunning(SlurmopsConfig config, Transport transport, Clock clock) {
+        return start(config, transport, clock).recoverAndSweep();
+    }
+
+    private Application recoverAndSweep() {
+        try {
+            approvals.recover();
+            approvals.startSweeping(SWEEP_EVERY);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public Approvals approvals() {

@@ -41,13 +41,13 @@ class AlertFixRequestTest {
         Instant t0 = h.clock.instant();
         Incident i = new Incident(1, "nodes:node002", "nodes", "node002", Status.CRITICAL, "node002 is down*",
                 "node-not-responding", repair, t0, t0, null,
-                new AlertMessage("test", ApprovalHarness.CHANNEL, ALERT_MESSAGE), 0, 0, null, null, null);
+                new AlertMessage(ApprovalHarness.PLATFORM, ApprovalHarness.CHANNEL, ALERT_MESSAGE), 0, 0, null, null, null);
         h.app.alertStore().save(i);
         return i;
     }
 
     private Incident stored() {
-        return h.app.alertStore().byMessage("test", ApprovalHarness.CHANNEL, ALERT_MESSAGE).orElseThrow();
+        return h.app.alertStore().byMessage(ApprovalHarness.PLATFORM, ApprovalHarness.CHANNEL, ALERT_MESSAGE).orElseThrow();
     }
 
     @Test

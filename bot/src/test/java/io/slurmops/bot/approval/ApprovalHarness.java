@@ -25,11 +25,14 @@ import java.util.UUID;
 final class ApprovalHarness implements AutoCloseable {
 
     static final String CHANNEL = "incident";
+    /** The harness's people type on the console platform: access keys are console:NAME. */
+    static final String PLATFORM = "console";
 
     final FakeCluster cluster;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     final Path dir;
     private final String extraYaml;
+    private final String accessYaml;
     Application app;
     Transcript channel = new Transcript();
 
@@ -38,13 +41,36 @@ final class ApprovalHarness implements AutoCloseable {
     }
 
     ApprovalHarness(Path dir, FakeCluster cluster, String extraYaml) throws Exception {
+        this(dir, cluster, extraYaml, CONSOLE_ACCESS);
+    }
+
+    private ApprovalHarness(Path dir, FakeCluster cluster, String extraYaml, String accessYaml) throws Exception {
         this.dir = dir;
         this.cluster = cluster;
         this.extraYaml = extraYaml;
+        this.accessYaml = accessYaml;
         this.app = start("15m");
     }
 
+    /** A harness whose access (and people) section is {@code accessYaml} instead of the console people. */
+    static ApprovalHarness withAccess(Path dir, FakeCluster cluster, String accessYaml) throws Exception {
+        return new ApprovalHarness(dir, cluster, "", accessYaml);
+    }
+
+    /** The console people of most tests; {@link #withAccess} replaces them. */
+    static final String CONSOLE_ACCESS = """
+            access:
+              users: {"console:alice": operator, "console:bob": approver, "console:dave": approver,
+                      "console:carol": viewer, "console:erin": admin, "console:frank": admin}
+              channels:
+                ops: {users: {"console:carol": approver}}
+            """;
+
     static String yaml(Path dir, String expiry, String extra) {
+        return yaml(dir, expiry, extra, CONSOLE_ACCESS);
+    }
+
+    static String yaml(Path dir, String expiry, String extra, String access) {
         return """
                 prefix: "!slurm"
                 site:
@@ -54,21 +80,18 @@ final class ApprovalHarness implements AutoCloseable {
                   nodeServiceManager: [systemctl]
                 store:
                   url: jdbc:h2:file:%s/store
-                access:
-                  users: {alice: operator, bob: approver, dave: approver, carol: viewer, erin: admin, frank: admin}
-                  channels:
-                    ops: {users: {carol: approver}}
+                %s
                 approvals:
                   expiry: %s
                 %s
                 alerts:
                   enabled: false
-                """.formatted(dir, expiry, extra);
+                """.formatted(dir, access.strip(), expiry, extra);
     }
 
     Application start(String expiry) throws Exception {
-        SlurmopsConfig config = new ConfigLoader(Map.of()).parse(yaml(dir, expiry, extraYaml), "test");
-        return Application.start(config, cluster, clock);
+        SlurmopsConfig config = new ConfigLoader(Map.of()).parse(yaml(dir, expiry, extraYaml, accessYaml), "test");
+        return Application.startLongRunning(config, cluster, clock);
     }
 
     /** Closes the bot and starts a new one on the same store; the old channel object is gone. */
@@ -88,7 +111,14 @@ final class ApprovalHarness implements AutoCloseable {
 
     BotResponse say(String user, String line, String channelId, Transcript ch) {
         String id = UUID.randomUUID().toString();
-        return app.bot().handle(new ChatMessage("test", id, channelId, user, user, line, id, clock.instant()), ch);
+        return app.bot().handle(new ChatMessage(PLATFORM, id, channelId, user, user, line, id, clock.instant()), ch);
+    }
+
+    /** A line typed on another platform, by that platform's user id. */
+    BotResponse sayOn(String platform, String userId, String userName, String line) {
+        String id = UUID.randomUUID().toString();
+        return app.bot().handle(new ChatMessage(platform, id, CHANNEL, userId, userName, line, id, clock.instant()),
+                channel);
     }
 
     BotResponse deliver(ChatMessage m) {
@@ -100,13 +130,13 @@ final class ApprovalHarness implements AutoCloseable {
     }
 
     void react(String user, String messageId, String emoji, String eventId) {
-        app.bot().onReaction(new ReactionEvent("test", eventId, CHANNEL, messageId, user, user, emoji, clock.instant()),
+        app.bot().onReaction(new ReactionEvent(PLATFORM, eventId, CHANNEL, messageId, user, user, emoji, clock.instant()),
                 channel);
     }
 
     /** A reaction on message {@code messageId} of channel {@code channelId}. */
     void reactIn(String channelId, Transcript ch, String user, String messageId, String emoji) {
-        app.bot().onReaction(new ReactionEvent("test", UUID.randomUUID().toString(), channelId, messageId, user, user,
+        app.bot().onReaction(new ReactionEvent(PLATFORM, UUID.randomUUID().toString(), channelId, messageId, user, user,
                 emoji, clock.instant()), ch);
     }
 

@@ -64,15 +64,15 @@ class ChannelScopedVotesTest {
         java.time.Instant t0 = h.clock.instant();
         h.app.alertStore().save(new Incident(1, "nodes:node002", "nodes", "node002", Status.CRITICAL,
                 "node002 is down*", "node-not-responding", "drain node002 fan", t0, t0, null,
-                new AlertMessage("test", "alerts", "1764064800.000100"), 0, 0, null, null, null));
+                new AlertMessage(ApprovalHarness.PLATFORM, "alerts", "1764064800.000100"), 0, 0, null, null, null));
 
         h.reactIn("east", east, "alice", "1764064800.000100", "✅");
-        assertThat(h.app.alertStore().byMessage("test", "alerts", "1764064800.000100").orElseThrow().requestId())
+        assertThat(h.app.alertStore().byMessage(ApprovalHarness.PLATFORM, "alerts", "1764064800.000100").orElseThrow().requestId())
                 .as("the ✅ was in east, not on the alert").isNull();
         assertThat(east.posts()).isEmpty();
 
         h.reactIn("alerts", new Transcript("1764064800.000100"), "alice", "1764064800.000100", "✅");
-        assertThat(h.app.alertStore().byMessage("test", "alerts", "1764064800.000100").orElseThrow().requestId())
+        assertThat(h.app.alertStore().byMessage(ApprovalHarness.PLATFORM, "alerts", "1764064800.000100").orElseThrow().requestId())
                 .isEqualTo("1");
     }
 }

@@ -49,7 +49,7 @@ public final class ChildApprover {
                 return "child-post";
             }
         };
-        app.bot().handle(new ChatMessage("test", "child-approve", ApprovalHarness.CHANNEL, "bob", "bob",
+        app.bot().handle(new ChatMessage("console", "child-approve", ApprovalHarness.CHANNEL, "bob", "bob",
                 "!slurm approve 1", "child-approve", null), out);
         System.out.println("child finished without being killed");
         app.close();

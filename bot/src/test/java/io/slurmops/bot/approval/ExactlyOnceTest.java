@@ -52,11 +52,11 @@ class ExactlyOnceTest {
 
     @Test
     void aRedeliveredMessageIsHandledOnce() {
-        ChatMessage ask = new ChatMessage("test", "Ev-1", ApprovalHarness.CHANNEL, "alice", "alice",
+        ChatMessage ask = new ChatMessage("console", "Ev-1", ApprovalHarness.CHANNEL, "alice", "alice",
                 "!slurm drain node001 maint", "Ev-1", h.clock.instant());
         assertThat(h.deliver(ask).outcome()).isEqualTo(Outcome.PENDING);
         assertThat(h.deliver(ask).outcome()).isEqualTo(Outcome.IGNORED);
-        ChatMessage approve = new ChatMessage("test", "Ev-2", ApprovalHarness.CHANNEL, "bob", "bob", "!slurm approve 1",
+        ChatMessage approve = new ChatMessage("console", "Ev-2", ApprovalHarness.CHANNEL, "bob", "bob", "!slurm approve 1",
                 "Ev-2", h.clock.instant());
         assertThat(h.deliver(approve).outcome()).isEqualTo(Outcome.DONE);
         assertThat(h.deliver(approve).outcome()).isEqualTo(Outcome.IGNORED);
@@ -100,7 +100,7 @@ class ExactlyOnceTest {
             List<BotResponse> answers = all(List.of("bob", "dave", "frank"), who -> {
                 Application app = who.equals("dave") ? second : h.app;
                 String id = "ev-" + who;
-                return app.bot().handle(new ChatMessage("test", id, ApprovalHarness.CHANNEL, who, who,
+                return app.bot().handle(new ChatMessage("console", id, ApprovalHarness.CHANNEL, who, who,
                         "!slurm approve 1", id, h.clock.instant()), who.equals("dave") ? other : h.channel);
             });
             assertThat(answers).filteredOn(r -> r.outcome() == Outcome.DONE).hasSize(1);
@@ -146,7 +146,7 @@ class ExactlyOnceTest {
         });
         h.restart();
         assertThat(h.request(1).state()).isEqualTo(RequestState.INTERRUPTED);
-        h.app.bot().attach("test", ApprovalHarness.CHANNEL, h.channel);
+        h.app.bot().attach("console", ApprovalHarness.CHANNEL, h.channel);
         assertThat(h.channel.text()).contains("#1 was interrupted and will not be re-run").contains(deadRunner);
         assertThat(h.say("bob", "!slurm approve 1").reply().title()).contains("already interrupted");
         h.clock.advance(Duration.ofMinutes(5));

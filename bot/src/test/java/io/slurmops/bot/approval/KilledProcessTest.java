@@ -58,7 +58,7 @@ class KilledProcessTest {
             assertThat(trail.get(5).detail()).startsWith("step 1: Restart slurmd");
             assertThat(trail.get(5).hostExits()).isEqualTo("node001=0");
 
-            h.app.bot().attach("test", ApprovalHarness.CHANNEL, h.channel);
+            h.app.bot().attach("console", ApprovalHarness.CHANNEL, h.channel);
             assertThat(h.channel.text()).contains("#1 was interrupted and will not be re-run")
                     .contains("!slurm audit #1");
             h.app.approvals().sweep();

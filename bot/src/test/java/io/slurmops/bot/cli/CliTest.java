@@ -1,5 +1,6 @@
 package io.slurmops.bot.cli;
 
+import io.slurmops.bot.config.ConfigFileTrust;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,8 +11,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CliTest {
+
+    /** Every test has its own state: a copy of config/lab.yaml whose store is in the test's directory. */
+    @TempDir
+    Path state;
+
+    private Path labConfig() throws IOException {
+        Path config = labConfigAnyOwner();
+        // --as needs a configuration only root (or the service account) can change: the temporary
+        // file is one when the tests run as root; otherwise the tests that switch user are skipped.
+        assumeTrue(ConfigFileTrust.whyUntrusted(config).isEmpty(), "--as needs a root-owned configuration");
+        return config;
+    }
+
+    private Path labConfigAnyOwner() throws IOException {
+        String lab = Files.readString(Path.of("../config/lab.yaml"));
+        String own = lab.replace("${SLURMOPS_STATE:-/var/lib/slurmops-lab}", state.toString());
+        assertThat(own).doesNotContain("/var/lib/slurmops-lab");
+        Path config = state.resolve("lab.yaml");
+        Files.writeString(config, own);
+        return config;
+    }
 
     @Test
     void hostlistExpandPrintsOneHostPerLine() {
@@ -49,23 +72,24 @@ class CliTest {
     }
 
     @Test
-    void runRefusesUnknownCommandsWithTheCorrectFormAndNoStackTrace() {
-        CliCapture.Run r = CliCapture.run("run", "--config", "../config/lab.yaml", "!slurm frobnicate");
+    void runRefusesUnknownCommandsWithTheCorrectFormAndNoStackTrace() throws IOException {
+        CliCapture.Run r = CliCapture.run("run", "--config", labConfigAnyOwner().toString(), "!slurm frobnicate");
+        assertThat(state.resolve("db/store.mv.db")).as("the test's own store, not the lab's").exists();
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).contains("unknown command `frobnicate`").contains("!slurm help");
         assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
-    void runRefusesUsersWithoutARole() {
-        CliCapture.Run r = CliCapture.run("run", "--config", "../config/lab.yaml", "--as", "mallory", "!slurm help");
+    void runRefusesUsersWithoutARole() throws IOException {
+        CliCapture.Run r = CliCapture.run("run", "--config", labConfig().toString(), "--as", "mallory", "!slurm help");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.out()).contains("mallory has no slurmops role").contains("viewer");
     }
 
     @Test
-    void silencingAlertsTakesAnOperator() {
-        CliCapture.Run r = CliCapture.run("run", "--config", "../config/lab.yaml", "--as", "carol",
+    void silencingAlertsTakesAnOperator() throws IOException {
+        CliCapture.Run r = CliCapture.run("run", "--config", labConfig().toString(), "--as", "carol",
                 "!slurm silence nodes 1h noisy");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.out()).contains("needs the operator role; carol is viewer");
@@ -74,7 +98,7 @@ class CliTest {
     @Test
     void outsideTheLabNobodyCanActAsSomeoneElse(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("site.yaml");
-        Files.writeString(config, "store:\n  url: jdbc:h2:file:" + dir + "/store\naccess:\n  users: {bob: approver}\n");
+        Files.writeString(config, "store:\n  url: jdbc:h2:file:" + dir + "/store\naccess:\n  users: {\"console:bob\": approver}\n");
         CliCapture.Run r = CliCapture.run("run", "--config", config.toString(), "--as", "bob", "!slurm approve 1");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("--as is off").contains("console.switchUser: false");

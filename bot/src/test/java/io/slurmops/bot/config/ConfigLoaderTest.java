@@ -54,6 +54,8 @@ class ConfigLoaderTest {
                     slurmd: {file: /a, journal: b}
                 access:
                   users: {alice: superuser}
+                people:
+                  alice: [console:alice]
                 store:
                   url: jdbc:postgresql://x/y
                   password: ${NOPE}
@@ -75,6 +77,44 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bareUserIdsAreRefusedWithTheWayToQualifyThem() {
+        assertThatThrownBy(() -> loader.parse("""
+                people:
+                  alice: ["slack:UALICE", "U999"]
+                  bob: ["slack:UALICE"]
+                groups:
+                  oncall: [alice, zoe]
+                access:
+                  users: {U024BE7LH: admin, bob: approver, "console:carol": viewer, "irc:dan": viewer}
+                """, "bare.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+                        p -> assertThat(p).startsWith("people.alice: `U999` is not an identity; write it qualified"),
+                        p -> assertThat(p).startsWith("people.bob: `slack:UALICE` is already alice's"),
+                        p -> assertThat(p).startsWith("groups.oncall: `zoe` is not a person under people:"),
+                        p -> assertThat(p).startsWith("access.users.U024BE7LH: `U024BE7LH` is not qualified; write it "
+                                + "qualified by its platform: slack:U0123ABC").contains("console:U024BE7LH"),
+                        p -> assertThat(p).startsWith("access.users.irc:dan: `irc:dan` is not qualified")));
+    }
+
+    @Test
+    void aPersonsRoleAppliesToEachOfTheirIdentitiesAndAnIdentitysOwnEntryWins() throws ConfigException {
+        SlurmopsConfig c = loader.parse("""
+                people:
+                  alice: ["slack:UALICE", "discord:1001"]
+                access:
+                  users: {alice: approver, "discord:1001": viewer}
+                  channels:
+                    C1: {users: {alice: admin}}
+                """, "people.yaml");
+        assertThat(c.access().roleOf(new Identity("slack", "UALICE"), "C0")).contains(Role.APPROVER);
+        assertThat(c.access().roleOf(new Identity("discord", "1001"), "C0")).contains(Role.VIEWER);
+        assertThat(c.access().roleOf(new Identity("slack", "UALICE"), "C1")).contains(Role.ADMIN);
+        assertThat(c.access().roleOf(new Identity("console", "alice"), "C0")).isEmpty();
+        assertThat(c.access().voterKey(new Identity("discord", "1001"))).isEqualTo(c.access().voterKey(
+                new Identity("slack", "UALICE")));
+    }
+
+    @Test
     void invalidYamlNamesTheLine() {
         assertThatThrownBy(() -> loader.parse("site:\n  cluster: [unclosed\n", "x.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML").hasMessageContaining("line");
@@ -84,9 +124,9 @@ class ConfigLoaderTest {
     void shippedConfigurationsAreValid() throws ConfigException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         SlurmopsConfig lab = loader.load(root.resolve("config/lab.yaml"));
-        assertThat(lab.access().roleOf("alice", "console")).contains(Role.OPERATOR);
-        assertThat(lab.access().roleOf("erin", "console")).contains(Role.ADMIN);
-        assertThat(lab.access().roleOf("mallory", "console")).isEmpty();
+        assertThat(lab.access().roleOf(Identity.of("console", "alice"), "console")).contains(Role.OPERATOR);
+        assertThat(lab.access().roleOf(Identity.of("console", "erin"), "console")).contains(Role.ADMIN);
+        assertThat(lab.access().roleOf(Identity.of("console", "mallory"), "console")).isEmpty();
         new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "x", "SLACK_APP_TOKEN", "y", "DISCORD_TOKEN", "z",
                 "SLURMOPS_DB_PASSWORD", "p", "SLURM_ACCT_DB_PASSWORD", "q")).load(root.resolve("config/slurmops.example.yaml"));
     }

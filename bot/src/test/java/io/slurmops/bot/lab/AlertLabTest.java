@@ -345,7 +345,7 @@ class AlertLabTest {
                 state.resolve("triggers").toString(), a.slurmUser());
         SlurmopsConfig config = new SlurmopsConfig(base.source(), base.prefix(), base.site(), base.ssh(), base.store(),
                 base.access(), base.approvals(), base.console(), alerts, base.accountingDb());
-        Application app = Application.start(config);
+        Application app = Application.startLongRunning(config);
         apps.add(app);
         app.startAlerts("test", "alerts", channel);
         return app;
@@ -375,13 +375,13 @@ class AlertLabTest {
     }
 
     private static void react(Application app, Channel ch, String messageId, String who) {
-        app.bot().onReaction(new ReactionEvent("test", UUID.randomUUID().toString(), "alerts", messageId, who, who,
+        app.bot().onReaction(new ReactionEvent("console", UUID.randomUUID().toString(), "alerts", messageId, who, who,
                 "white_check_mark", Instant.now()), ch);
     }
 
     private static BotResponse say(Application app, Channel ch, String who, String line) {
         String id = UUID.randomUUID().toString();
-        return app.bot().handle(new ChatMessage("test", id, "alerts", who, who, line, id, Instant.now()), ch);
+        return app.bot().handle(new ChatMessage("console", id, "alerts", who, who, line, id, Instant.now()), ch);
     }
 
     // ---- what the channel saw ----------------------------------------------------------------------

@@ -105,7 +105,7 @@ class ChatLabTest {
                 FakeSlackWebApi.APP_TOKEN, web.apiUrl(), Set.of(SLACK_CHANNEL), OutsideChannels.IGNORE, false)),
                 Optional.empty());
         SlurmopsConfig config = config();
-        try (Application app = Application.start(config);
+        try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
             socket.awaitConnections(1);
 
@@ -208,7 +208,7 @@ class ChatLabTest {
         ChatConfig chat = new ChatConfig(Optional.empty(), Optional.of(new DiscordSettings(FakeDiscordRest.TOKEN,
                 rest.url(), gateway.url(), Set.of(channel), OutsideChannels.IGNORE, false)));
         SlurmopsConfig config = config();
-        try (Application app = Application.start(config);
+        try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
 
             // 1. alice's command → the plan as a reply to it, with Approve/Deny buttons and ✅/❌ on it.
@@ -302,10 +302,10 @@ class ChatLabTest {
         ObjectNode root = (ObjectNode) yaml.readTree(LabCluster.repoRoot().resolve("config/lab.yaml").toFile());
         root.putObject("store").put("url", "jdbc:h2:file:${STATE}/store");
         ObjectNode users = root.putObject("access").putObject("users");
-        users.put(SLACK_ALICE, "operator");
-        users.put(SLACK_BOB, "approver");
-        users.put(DISCORD_ALICE, "operator");
-        users.put(DISCORD_BOB, "approver");
+        users.put("slack:" + SLACK_ALICE, "operator");
+        users.put("slack:" + SLACK_BOB, "approver");
+        users.put("discord:" + DISCORD_ALICE, "operator");
+        users.put("discord:" + DISCORD_BOB, "approver");
         root.putObject("alerts").put("enabled", false);
         root.remove("console");
         return new ConfigLoader(Map.of("STATE", state.toString(), "SLURMOPS_STATE", state.toString()))

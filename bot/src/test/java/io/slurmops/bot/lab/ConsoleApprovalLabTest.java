@@ -40,7 +40,7 @@ class ConsoleApprovalLabTest {
         String target = node;
         SlurmopsConfig config = new ConfigLoader(Map.of("SLURMOPS_STATE", state.toString()))
                 .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
-        try (Application app = Application.start(config); ConsoleDriver console = new ConsoleDriver(app, "alice", "console")) {
+        try (Application app = Application.startLongRunning(config); ConsoleDriver console = new ConsoleDriver(app, "alice", "console")) {
             console.type("!slurm drain " + target + " console drill");
             String planMessage = console.await("vote with /react (m\\d+) ", 0, 30_000);
             int mark = console.screen().length();

@@ -54,7 +54,7 @@ class DiagnosisLabTest {
 
     static BotResponse say(String line) {
         String id = UUID.randomUUID().toString();
-        return app.bot().handle(new ChatMessage("test", id, "console", "carol", "carol", line, id, Instant.now()));
+        return app.bot().handle(new ChatMessage("console", id, "console", "carol", "carol", line, id, Instant.now()));
     }
 
     /** Asks again until the answer shows what Slurm takes a few seconds to notice. */

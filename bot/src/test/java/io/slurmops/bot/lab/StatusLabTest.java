@@ -41,7 +41,7 @@ class StatusLabTest {
 
     static BotResponse say(String user, String line) {
         String id = UUID.randomUUID().toString();
-        return app.bot().handle(new ChatMessage("test", id, "console", user, user, line, id, Instant.now()));
+        return app.bot().handle(new ChatMessage("console", id, "console", user, user, line, id, Instant.now()));
     }
 
     @Test

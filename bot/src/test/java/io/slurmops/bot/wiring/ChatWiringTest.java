@@ -57,11 +57,11 @@ class ChatWiringTest {
     void aSlackCommandGoesThroughTheBotAndIsAnsweredInItsThread() throws Exception {
         SlurmopsConfig config = new ConfigLoader(Map.of("STATE", state.toString())).parse("""
                 access:
-                  users: {U222: viewer}
+                  users: {"slack:U222": viewer}
                 store:
                   url: jdbc:h2:file:${STATE}/store
                 """, "test");
-        try (Application app = Application.start(config);
+        try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat(), config.prefix(), app.bot())) {
             socket.sendFrame(SlackFrames.message("Ev1", "C111", "U222", "!slurm help", TS));
             FakeSlackWebApi.Call help = web.await("chat.postMessage", c -> true);
@@ -85,7 +85,7 @@ class ChatWiringTest {
                 alerts:
                   channel: slack:C111
                 """, "test");
-        try (Application app = Application.start(config);
+        try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat(), config.prefix(), app.bot())) {
             io.slurmops.commands.chat.ChatChannel alerts = adapters.channel(config.alerts().channel());
             io.slurmops.bot.alerts.AlertPoster poster = new io.slurmops.bot.alerts.AlertPoster(alerts,
@@ -117,7 +117,7 @@ class ChatWiringTest {
                 web.apiUrl(), Set.of("C111"), null, false)), Optional.empty());
         SlurmopsConfig config = new ConfigLoader(Map.of("STATE", state.toString()))
                 .parse("store:\n  url: jdbc:h2:file:${STATE}/store\n", "test");
-        try (Application app = Application.start(config)) {
+        try (Application app = Application.startLongRunning(config)) {
             assertThatThrownBy(() -> ChatAdapters.start(bad, config.prefix(), app.bot()))
                     .isInstanceOf(ChatStartException.class).hasMessageContaining("slack.botToken");
         }

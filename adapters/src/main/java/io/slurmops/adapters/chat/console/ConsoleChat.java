@@ -34,6 +34,7 @@ public final class ConsoleChat implements ChatChannel {
     private final String session = UUID.randomUUID().toString().substring(0, 8);
     private volatile String user;
     private final boolean switchUser;
+    private final String whyNoSwitch;
 
     public ConsoleChat(ChatHandler handler, BufferedReader in, PrintStream out, String user, String channel) {
         this(handler, in, out, user, channel, true);
@@ -42,12 +43,20 @@ public final class ConsoleChat implements ChatChannel {
     /** @param switchUser whether {@code /as USER} may change who is typing (the lab: yes; a real site: no) */
     public ConsoleChat(ChatHandler handler, BufferedReader in, PrintStream out, String user, String channel,
                        boolean switchUser) {
+        this(handler, in, out, user, channel, switchUser,
+                "switching user is off in this configuration (console.switchUser: false); you are " + user);
+    }
+
+    /** @param whyNoSwitch what {@code /as} answers when switching is not allowed */
+    public ConsoleChat(ChatHandler handler, BufferedReader in, PrintStream out, String user, String channel,
+                       boolean switchUser, String whyNoSwitch) {
         this.handler = handler;
         this.in = in;
         this.out = out;
         this.user = user;
         this.channel = channel;
         this.switchUser = switchUser;
+        this.whyNoSwitch = whyNoSwitch;
     }
 
     /** Reads lines until end of input or {@code /quit}. */
@@ -72,7 +81,7 @@ public final class ConsoleChat implements ChatChannel {
         }
         if (t.startsWith("/as")) {
             if (!switchUser) {
-                say("switching user is off in this configuration (console.switchUser: false); you are " + user);
+                say(whyNoSwitch);
                 return;
             }
             String[] parts = t.split("\\s+");
