@@ -1,9 +1,9 @@
 package io.slurmops.bot.alerts;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.reply.Reply;
 import io.slurmops.commands.reply.Status;
 
@@ -12,22 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Open incidents and active silences. */
-public final class AlertsCommand implements SlurmCommand {
-
-    private static final CommandSpec SPEC = CommandSpec.builder("alerts")
-            .summary("Open incidents and active silences")
-            .build();
+public final class AlertsCommand extends DeclaredCommand {
 
     private final AlertStore store;
 
     public AlertsCommand(AlertStore store) {
+        super(CommandSpec.builder("alerts")
+                .summary("Open incidents and active silences")
+                .build());
         this.store = store;
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public Reply execute(Invocation invocation, CommandContext ctx) {

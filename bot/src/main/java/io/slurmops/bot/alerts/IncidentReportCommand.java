@@ -1,9 +1,10 @@
 package io.slurmops.bot.alerts;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.reply.Reply;
 import io.slurmops.commands.reply.Status;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * Incident timelines (detected, first response, approval, recovery) next to the runbook's
  * recovery time objectives (workshop slide 20).
  */
-public final class IncidentReportCommand implements SlurmCommand {
+public final class IncidentReportCommand extends DeclaredCommand {
 
     /** Runbook slide 20: failure type → RTO upper bound, keyed by the probe that detects it. */
     private static final Map<String, Rto> RTO = Map.of(
@@ -33,30 +34,25 @@ public final class IncidentReportCommand implements SlurmCommand {
     record Rto(String failure, String target, Duration max) {
     }
 
-    private static final CommandSpec SPEC = CommandSpec.builder("incident report")
-            .arguments("[PERIOD]", 0, 1)
-            .summary("Incident timelines and recovery times against the runbook's RTOs (default period 7d)")
-            .build();
-
     private final AlertStore store;
     private final Function<String, Optional<Instant>> approvedAt;
 
     /** @param approvedAt when the request with this id was approved, if it was (looked up in the store) */
     public IncidentReportCommand(AlertStore store, Function<String, Optional<Instant>> approvedAt) {
+        super(CommandSpec.builder("incident report")
+                .optional("PERIOD", ArgTypes.duration(Duration.ofDays(3660)).as("period",
+                    "e.g. 24h, 7d, 4w; units ms s m h d w, combinable: 1d12h"))
+                .summary("Incident timelines and recovery times against the runbook's RTOs (default period 7d)")
+                .build());
         this.store = store;
         this.approvedAt = approvedAt;
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
         String period = inv.optionalArg(0).orElse("7d");
-        Duration d = DurationText.parse(period).orElseThrow(() -> new UsageException(
-                "`" + period + "` is not a period; write e.g. 24h, 7d, 4w", SPEC.usage(ctx.prefix())));
+        Duration d = inv.value("period", Duration.class).orElse(Duration.ofDays(7));
         Instant now = ctx.clock().instant();
         List<Incident> incidents = store.since(now.minus(d));
         Reply.Builder r = Reply.builder(incidents.size() + " incident" + (incidents.size() == 1 ? "" : "s")

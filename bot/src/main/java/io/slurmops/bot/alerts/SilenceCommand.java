@@ -1,11 +1,12 @@
 package io.slurmops.bot.alerts;
 
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.Role;
-import io.slurmops.commands.catalog.SlurmCommand;
-import io.slurmops.commands.catalog.UsageException;
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.exec.HumanDuration;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.reply.Reply;
 import io.slurmops.commands.reply.Status;
@@ -14,56 +15,43 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Quiet alerts of one check or some nodes for a while, e.g. during maintenance. */
-public final class SilenceCommand implements SlurmCommand {
+public final class SilenceCommand extends DeclaredCommand {
 
     private static final Duration MAX = Duration.ofDays(7);
-    private static final CommandSpec SPEC = CommandSpec.builder("silence")
-            .arguments("CHECK|HOSTLIST DURATION [REASON]", 2, Integer.MAX_VALUE)
-            .summary("Quiet alerts of a check or of nodes for a while (e.g. 2h, 30m, 1d)")
-            .description("CHECK is a probe name (controller, nodes, accounting, …); HOSTLIST silences those nodes. "
-                    + "Incidents are still tracked and posted when the silence ends if they are still open.")
-            .role(Role.OPERATOR)
-            .build();
 
     private final AlertStore store;
-    private final Set<String> probeNames;
 
     public SilenceCommand(AlertStore store, Set<String> probeNames) {
+        super(declaration(probeNames));
         this.store = store;
-        this.probeNames = Set.copyOf(probeNames);
+    }
+
+    private static CommandSpec declaration(Set<String> probeNames) {
+        return CommandSpec.builder("silence")
+                .required("target", "CHECK|HOSTLIST", ArgTypes.oneOf(
+                        ArgTypes.choice("check", new TreeSet<>(probeNames)), ArgTypes.hostlist()))
+                .required("DURATION", ArgTypes.duration(MAX))
+                .text("REASON", false)
+                .summary("Quiet alerts of a check or of nodes for a while (e.g. 2h, 30m, 1d)")
+                .description("CHECK is a probe name (controller, nodes, accounting, …); HOSTLIST silences those nodes. "
+                        + "Incidents are still tracked and posted when the silence ends if they are still open. "
+                        + "DURATION is " + HumanDuration.ACCEPTED_FORMS + ", at most 7d.")
+                .role(Role.OPERATOR)
+                .build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = SPEC.usage(ctx.prefix());
-        Duration d = DurationText.parse(inv.arg(1)).orElseThrow(() -> new UsageException(
-                "`" + inv.arg(1) + "` is not a duration; write e.g. 30m, 2h, 1d", usage));
-        if (d.compareTo(MAX) > 0) {
-            throw new UsageException("a silence lasts at most 7d; got " + inv.arg(1), usage);
-        }
-        List<String> targets;
-        if (probeNames.contains(inv.arg(0))) {
-            targets = List.of(inv.arg(0));
-        } else {
-            try {
-                targets = Hostlist.parse(inv.arg(0)).hosts();
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("`" + inv.arg(0) + "` is neither a check (" + String.join(", ",
-                        probeNames.stream().sorted().toList()) + ") nor a host list: " + e.getMessage(), usage);
-            }
-        }
+    public Reply execute(Invocation inv, CommandContext ctx) {
+        Object target = inv.value("target", Object.class).orElseThrow();
+        List<String> targets = target instanceof Hostlist h ? h.hosts() : List.of((String) target);
         Instant now = ctx.clock().instant();
-        Instant until = now.plus(d);
-        String reason = inv.rest(2);
+        Instant until = now.plus(inv.duration("duration"));
+        String reason = inv.text("reason");
         targets.forEach(t -> store.addSilence(t, until, reason, ctx.requester(), now));
-        String what = probeNames.contains(inv.arg(0)) ? "check " + inv.arg(0) : Hostlist.compress(targets);
+        String what = target instanceof String check ? "check " + check : Hostlist.compress(targets);
         return Reply.builder("Silenced " + what + " until " + until + " (" + inv.arg(1) + ")").status(Status.OK)
                 .paragraph(reason.isBlank() ? "No reason given." : "Reason: " + reason).build();
     }

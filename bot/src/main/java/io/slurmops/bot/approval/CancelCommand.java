@@ -1,7 +1,9 @@
 package io.slurmops.bot.approval;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -10,20 +12,17 @@ import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatMessage;
 
 /** {@code cancel N}: the requester withdraws an open request. */
-public final class CancelCommand implements BotCommand {
+public final class CancelCommand extends DeclaredCommand implements BotCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("cancel")
-            .arguments("N", 1, 1)
-            .summary("Withdraw your own open request #N")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public CancelCommand() {
+        super(CommandSpec.builder("cancel")
+                .required("N", ArgTypes.requestId())
+                .summary("Withdraw your own open request #N")
+                .build());
     }
 
     @Override
     public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
-        return desks.changes().cancel(BotCommand.requestId(inv.arg(0), SPEC.usage(desks.prefix())), m);
+        return desks.changes().cancel(inv.requestId("n"), m);
     }
 }

@@ -1,5 +1,6 @@
 package io.slurmops.bot.approval;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.pipeline.Desks;
@@ -10,16 +11,12 @@ import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatMessage;
 
 /** {@code pending}: the requests waiting for approval, with votes and time left. */
-public final class PendingCommand implements BotCommand {
+public final class PendingCommand extends DeclaredCommand implements BotCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("pending")
-            .arguments("", 0, 0)
-            .summary("Requests waiting for approval, with their votes and expiry")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public PendingCommand() {
+        super(CommandSpec.builder("pending")
+                .summary("Requests waiting for approval, with their votes and expiry")
+                .build());
     }
 
     @Override

@@ -3,24 +3,28 @@ package io.slurmops.bot.approval;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.bot.pipeline.BotCommand;
 import io.slurmops.bot.pipeline.BotResponse;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.commands.catalog.CommandSpec;
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatMessage;
 
 /** {@code approve N [comment]} and {@code deny N [comment]}: the same vote as a ✅/❌ reaction on the plan. */
-public final class VoteCommand implements BotCommand {
+public final class VoteCommand extends DeclaredCommand implements BotCommand {
 
     private final Decision decision;
-    private final CommandSpec spec;
 
     public VoteCommand(Decision decision) {
+        super(declaration(decision == Decision.APPROVE));
         this.decision = decision;
-        boolean approve = decision == Decision.APPROVE;
-        this.spec = CommandSpec.builder(approve ? "approve" : "deny")
-                .arguments("N [COMMENT]", 1, Integer.MAX_VALUE)
+    }
+
+    private static CommandSpec declaration(boolean approve) {
+        return CommandSpec.builder(approve ? "approve" : "deny")
+                .required("N", ArgTypes.requestId()).text("COMMENT", false)
                 .summary(approve ? "Approve request #N (approver role; not your own)" : "Deny request #N — any deny wins")
                 .description(approve ? "Same as reacting ✅ on the plan message. The requester's vote never counts; "
                         + "one vote per person; when enough approvals are in, the plan runs at once."
@@ -29,13 +33,8 @@ public final class VoteCommand implements BotCommand {
     }
 
     @Override
-    public CommandSpec spec() {
-        return spec;
-    }
-
-    @Override
     public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
-        long id = BotCommand.requestId(inv.arg(0), spec.usage(desks.prefix()));
-        return desks.votes().voteByCommand(id, decision, inv.rest(1).strip(), m, ch);
+        long id = inv.requestId("n");
+        return desks.votes().voteByCommand(id, decision, inv.text("comment").strip(), m, ch);
     }
 }

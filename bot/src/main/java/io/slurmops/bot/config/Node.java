@@ -1,6 +1,7 @@
 package io.slurmops.bot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.slurmops.commands.exec.HumanDuration;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * A YAML mapping read with its key path, so every validation message names the full key, the value
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class Node {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final JsonNode json;
     private final String path;
@@ -126,16 +125,9 @@ final class Node {
         if (raw == null) {
             return def;
         }
-        Matcher m = DURATION.matcher(raw.strip());
-        if (m.matches() && Long.parseLong(m.group(1)) > 0) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+        Optional<Duration> d = HumanDuration.parse(raw);
+        if (d.isPresent()) {
+            return d.get();
         }
         problems.add(key(k) + ": `" + raw + "` is not a duration; expected a positive number with a unit, e.g. 500ms, 20s, 15m, 2h");
         return def;

@@ -22,18 +22,4 @@ public interface BotCommand extends SlurmCommand {
     default Reply execute(Invocation invocation, CommandContext context) {
         return Reply.error("`" + spec().name() + "` is handled by the bot itself");
     }
-
-    /** "12" or "#12" → 12. */
-    static long requestId(String word, String usage) throws UsageException {
-        String w = word.startsWith("#") ? word.substring(1) : word;
-        try {
-            long id = Long.parseLong(w);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new UsageException("`" + word + "` is not a request number (like 12 or #12)", usage);
-    }
 }

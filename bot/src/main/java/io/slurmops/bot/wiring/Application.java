@@ -3,24 +3,16 @@ package io.slurmops.bot.wiring;
 import io.slurmops.bot.alerts.AlertPoster;
 import io.slurmops.bot.alerts.AlertService;
 import io.slurmops.bot.alerts.AlertStore;
-import io.slurmops.bot.alerts.AlertsCommand;
 import io.slurmops.bot.alerts.StoredAlertStore;
 import io.slurmops.bot.alerts.SuggestedFixes;
-import io.slurmops.bot.alerts.IncidentReportCommand;
 import io.slurmops.bot.alerts.IncidentTracker;
-import io.slurmops.bot.alerts.SilenceCommand;
 import io.slurmops.bot.alerts.TriggerSource;
 import io.slurmops.adapters.db.AccountingDbSettings;
 import io.slurmops.adapters.db.JdbcAccountingDbProbe;
 import io.slurmops.bot.config.AccountingDbConfig;
-import io.slurmops.adapters.store.Decision;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.approval.ApprovalPolicy;
 import io.slurmops.bot.approval.Approvals;
-import io.slurmops.bot.approval.CancelCommand;
-import io.slurmops.bot.approval.PendingCommand;
-import io.slurmops.bot.approval.VoteCommand;
-import io.slurmops.bot.audit.AuditCommand;
 import io.slurmops.bot.audit.StoredAuditLog;
 import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.SlurmopsConfig;
@@ -39,13 +31,10 @@ import io.slurmops.commands.alerts.HealthProbe;
 import io.slurmops.commands.alerts.NodeProbe;
 import io.slurmops.commands.catalog.CommandCatalog;
 import io.slurmops.commands.catalog.CommandContext;
-import io.slurmops.commands.catalog.SlurmCommand;
-import io.slurmops.commands.change.ChangeCommands;
 import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.Transport;
 import io.slurmops.commands.plan.PlanRunner;
-import io.slurmops.commands.read.ReadCommands;
 import io.slurmops.commands.site.AccountingDbProbe;
 import io.slurmops.commands.site.ClusterAccess;
 import org.slf4j.Logger;
@@ -55,10 +44,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** Builds the bot from its configuration and owns what must be closed (connections, stores, watchers). */
@@ -92,17 +79,9 @@ public final class Application implements AutoCloseable {
         this.alertStore = new StoredAlertStore(store);
         AlertConfig a = config.alerts();
         this.probes = alertProbes(a);
-        AtomicReference<List<SlurmCommand>> all = new AtomicReference<>(List.of());
-        List<SlurmCommand> commands = new ArrayList<>(ReadCommands.all(all::get));
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
-        commands.add(new AlertsCommand(alertStore));
-        commands.add(new SilenceCommand(alertStore, probeNames));
-        commands.add(new IncidentReportCommand(alertStore, this::approvedAt));
-        commands.addAll(ChangeCommands.all());
-        commands.addAll(List.of(new VoteCommand(Decision.APPROVE), new VoteCommand(Decision.DENY), new PendingCommand(),
-                new CancelCommand(), new AuditCommand()));
-        all.set(List.copyOf(commands));
-        CommandCatalog catalog = new CommandCatalog(config.prefix(), commands);
+        CommandCatalog catalog = new CommandCatalog(config.prefix(),
+                BotCommands.registry(alertStore, probeNames, this::approvedAt).commands());
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
         try {
@@ -268,6 +247,7 @@ public final class Application implements AutoCloseable {
         }
         approvals.close();
         store.close();
+        cluster.close();
         transport.close();
     }
 }

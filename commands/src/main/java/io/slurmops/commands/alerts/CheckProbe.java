@@ -1,10 +1,11 @@
 package io.slurmops.commands.alerts;
 
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.read.CheckReport;
 import io.slurmops.commands.read.HealthCheck;
-import io.slurmops.commands.read.NodeTargets;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.reply.Status;
 
 import java.time.Duration;

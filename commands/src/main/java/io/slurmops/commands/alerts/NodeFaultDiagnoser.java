@@ -1,11 +1,12 @@
 package io.slurmops.commands.alerts;
 
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.read.CheckReport;
 import io.slurmops.commands.read.HealthCheck;
-import io.slurmops.commands.read.NodeTargets;
+import io.slurmops.commands.nodes.NodeTargets;
 
 import java.util.HashMap;
 import java.util.List;

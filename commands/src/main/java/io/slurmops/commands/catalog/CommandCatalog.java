@@ -1,8 +1,6 @@
 package io.slurmops.commands.catalog;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +62,7 @@ public final class CommandCatalog {
             String name = String.join(" ", words.subList(0, n)).toLowerCase(Locale.ROOT);
             SlurmCommand c = byName.get(name);
             if (c != null) {
-                return new Parsed(c, bind(c.spec(), words.subList(n, words.size()), body));
+                return new Parsed(c, ArgumentBinder.bind(c.spec(), words.subList(n, words.size()), body, prefix));
             }
         }
         throw unknown(words);
@@ -113,67 +111,5 @@ public final class CommandCatalog {
             cur = t;
         }
         return prev[b.length()];
-    }
-
-    private Invocation bind(CommandSpec spec, List<String> words, String line) throws UsageException {
-        List<String> args = new ArrayList<>();
-        Map<String, String> options = new HashMap<>();
-        String usage = spec.usage(prefix);
-        boolean freeText = spec.maxArgs() == Integer.MAX_VALUE;
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (!w.startsWith("--") || w.length() <= 2) {
-                args.add(w);
-                continue;
-            }
-            String name = optionName(w);
-            OptionSpec opt = spec.option(name).orElse(null);
-            if (opt == null) {
-                // Inside free text (a reason), an unknown "--word" is part of the text.
-                if (freeText && !args.isEmpty() && args.size() >= spec.minArgs()) {
-                    args.add(w);
-                    continue;
-                }
-                throw new UsageException("`" + spec.name() + "` has no option --" + name, usage);
-            }
-            if (opt.takesValue()) {
-                int eq = w.indexOf('=');
-                String value;
-                if (eq > 0) {
-                    value = w.substring(eq + 1);
-                } else if (i + 1 < words.size()) {
-                    value = words.get(++i);
-                } else {
-                    throw new UsageException("--" + name + " needs a value (" + opt.valueName() + ")", usage);
-                }
-                options.put(name, value);
-            } else {
-                if (w.indexOf('=') > 0) {
-                    throw new UsageException("--" + name + " takes no value", usage);
-                }
-                options.put(name, "true");
-            }
-        }
-        if (args.size() < spec.minArgs()) {
-            throw new UsageException("`" + spec.name() + "` needs " + describeMissing(spec, args.size()), usage);
-        }
-        if (args.size() > spec.maxArgs()) {
-            throw new UsageException("`" + spec.name() + "` takes at most " + spec.maxArgs() + " argument"
-                    + (spec.maxArgs() == 1 ? "" : "s") + ", got " + args.size(), usage);
-        }
-        return new Invocation(spec, args, options, line);
-    }
-
-    private static String optionName(String word) {
-        int eq = word.indexOf('=');
-        return (eq > 0 ? word.substring(2, eq) : word.substring(2)).toLowerCase(Locale.ROOT);
-    }
-
-    private static String describeMissing(CommandSpec spec, int given) {
-        String[] parts = spec.arguments().replaceAll("\\[[^]]*]", "").trim().split("\\s+");
-        if (given < parts.length && !parts[given].isBlank()) {
-            return parts[given];
-        }
-        return spec.minArgs() + " argument" + (spec.minArgs() == 1 ? "" : "s");
     }
 }

@@ -1,43 +1,70 @@
 package io.slurmops.commands.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a command is called, what it takes and how risky it is: the data that help, the parser and
- * the approval policy read.
+ * What a command is called, what it takes and how risky it is: the declaration that the binder
+ * checks input against, that help and usage are made from, and that the approval policy and the
+ * authorizer read. Nothing about a command's grammar lives anywhere else.
  *
  * @param name        one or more words, e.g. "status" or "check munge"
- * @param arguments   the positional part of the usage, e.g. "HOSTLIST REASON"
  * @param summary     one line for the command list
  * @param description a few lines for {@code help COMMAND}: what it runs and what it tells
- * @param minArgs     how many positional arguments are required
- * @param maxArgs     how many are allowed; {@link Integer#MAX_VALUE} when the rest is free text
+ * @param params      the positional arguments, in order; optional ones and free text come last
  * @param role        the least role a person needs to ask for it, beyond what its risk asks
  *                    ({@code silence} changes no cluster state but hides faults, so it takes an operator)
  */
-public record CommandSpec(String name, String arguments, String summary, String description, Risk risk,
-                          int minArgs, int maxArgs, List<OptionSpec> options, Role role) {
+public record CommandSpec(String name, String summary, String description, Risk risk, List<Param> params,
+                          List<OptionSpec> options, Role role) {
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
-        arguments = arguments == null ? "" : arguments;
         Objects.requireNonNull(summary, "summary");
         description = description == null ? "" : description;
         Objects.requireNonNull(risk, "risk");
+        params = List.copyOf(params);
         options = List.copyOf(options);
         role = role == null ? risk.requesterRole() : role;
-        if (minArgs < 0 || maxArgs < minArgs) {
-            throw new IllegalArgumentException("bad argument bounds for " + name);
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            if (p.rest() && i != params.size() - 1) {
+                throw new IllegalArgumentException(name + ": free text " + p.placeholder() + " must come last");
+            }
+            if (p.required() && i > 0 && !params.get(i - 1).required()) {
+                throw new IllegalArgumentException(name + ": required " + p.placeholder() + " after an optional one");
+            }
+            for (int j = 0; j < i; j++) {
+                if (params.get(j).name().equals(p.name())) {
+                    throw new IllegalArgumentException(name + ": two arguments named " + p.name());
+                }
+            }
         }
+    }
+
+    /** The positional part of the usage, e.g. "HOSTLIST [REASON]". */
+    public String arguments() {
+        return String.join(" ", params.stream().map(Param::usage).toList());
+    }
+
+    /** How many positional words are required. */
+    public int minArgs() {
+        return (int) params.stream().filter(Param::required).count();
+    }
+
+    /** How many are allowed; {@link Integer#MAX_VALUE} when the rest is free text. */
+    public int maxArgs() {
+        return !params.isEmpty() && params.get(params.size() - 1).rest() ? Integer.MAX_VALUE : params.size();
     }
 
     /** The correct form, e.g. "!slurm logs DAEMON [HOST] [--lines N] [--grep RE]". */
     public String usage(String prefix) {
         StringBuilder b = new StringBuilder(prefix).append(' ').append(name);
-        if (!arguments.isBlank()) {
-            b.append(' ').append(arguments);
+        if (!params.isEmpty()) {
+            b.append(' ').append(arguments());
         }
         options.forEach(o -> b.append(' ').append(o.usage()));
         return b.toString();
@@ -56,6 +83,10 @@ public record CommandSpec(String name, String arguments, String summary, String 
         return options.stream().filter(o -> o.name().equals(optionName)).findFirst();
     }
 
+    public Optional<Param> param(String paramName) {
+        return params.stream().filter(p -> p.name().equals(paramName)).findFirst();
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -63,23 +94,40 @@ public record CommandSpec(String name, String arguments, String summary, String 
     /** Fluent construction, so each command's declaration reads as one block. */
     public static final class Builder {
         private final String name;
-        private String arguments = "";
         private String summary = "";
         private String description = "";
         private Risk risk = Risk.READ;
-        private int minArgs;
-        private int maxArgs;
-        private final java.util.ArrayList<OptionSpec> options = new java.util.ArrayList<>();
+        private final List<Param> params = new ArrayList<>();
+        private final List<OptionSpec> options = new ArrayList<>();
         private Role role;
 
         private Builder(String name) {
             this.name = name;
         }
 
-        public Builder arguments(String usage, int min, int max) {
-            this.arguments = usage;
-            this.minArgs = min;
-            this.maxArgs = max;
+        /** A required argument, asked for by its placeholder in lower case: "HOSTLIST" → "hostlist". */
+        public Builder required(String placeholder, ArgType<?> type) {
+            return required(nameOf(placeholder), placeholder, type);
+        }
+
+        public Builder required(String paramName, String placeholder, ArgType<?> type) {
+            params.add(new Param(paramName, placeholder, type, true, false));
+            return this;
+        }
+
+        /** An argument that may be left out (shown in [brackets]). */
+        public Builder optional(String placeholder, ArgType<?> type) {
+            return optional(nameOf(placeholder), placeholder, type);
+        }
+
+        public Builder optional(String paramName, String placeholder, ArgType<?> type) {
+            params.add(new Param(paramName, placeholder, type, false, false));
+            return this;
+        }
+
+        /** Free text to the end of the line (a reason, a comment); an unknown --word inside it is text too. */
+        public Builder text(String placeholder, boolean required) {
+            params.add(new Param(nameOf(placeholder), placeholder, ArgTypes.text(), required, true));
             return this;
         }
 
@@ -110,7 +158,11 @@ public record CommandSpec(String name, String arguments, String summary, String 
         }
 
         public CommandSpec build() {
-            return new CommandSpec(name, arguments, summary, description, risk, minArgs, maxArgs, options, role);
+            return new CommandSpec(name, summary, description, risk, params, options, role);
+        }
+
+        private static String nameOf(String placeholder) {
+            return placeholder.toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -7,7 +8,7 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
+import io.slurmops.commands.plan.DeclaredChange;
 import io.slurmops.commands.plan.JobImpact;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
@@ -17,17 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /** hold, release or requeue one job, each only from the state where it makes sense. */
-public final class JobActionCommand implements ChangeCommand {
+public final class JobActionCommand extends DeclaredChange {
 
     private static final String FORMAT = "%i|%u|%T|%r|%j";
 
     private final String action;
-    private final CommandSpec spec;
 
     private JobActionCommand(String action, String summary, String description) {
+        super(CommandSpec.builder(action).required("JOBID", ArgTypes.jobId()).summary(summary).description(description)
+                .risk(Risk.CHANGE).build());
         this.action = action;
-        this.spec = CommandSpec.builder(action).arguments("JOBID", 1, 1).summary(summary).description(description)
-                .risk(Risk.CHANGE).build();
     }
 
     public static JobActionCommand hold() {
@@ -45,11 +45,6 @@ public final class JobActionCommand implements ChangeCommand {
                 "Runs `scontrol requeue JOBID`. Only running or suspended jobs; the current run is lost.");
     }
 
-    @Override
-    public CommandSpec spec() {
-        return spec;
-    }
-
     private record Job(String id, String user, String state, String reason, String name) {
         boolean held() {
             return reason.startsWith("JobHeld") || reason.contains("held");
@@ -58,10 +53,7 @@ public final class JobActionCommand implements ChangeCommand {
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        String id = inv.arg(0).strip();
-        if (!id.matches("\\d{1,10}(_\\d{1,7})?")) {
-            throw new UsageException("`" + id + "` is not a job id (digits, or ARRAYID_TASK)", spec.usage(ctx.prefix()));
-        }
+        String id = inv.jobId("jobid");
         Job job = find(ctx, id).orElseThrow(() -> new PlanRefusedException("job " + id
                 + " is not in the queue (finished or never existed)"));
         Optional<String> wrong = wrongState(job);
@@ -73,7 +65,7 @@ public final class JobActionCommand implements ChangeCommand {
             case "release" -> "The job becomes eligible to start.";
             default -> "The running job is killed and queued again; its current progress is lost.";
         };
-        return new Plan(spec.name(), Steps.capitalize(action) + " job " + id + " (" + job.user() + ", " + job.name() + ")",
+        return new Plan(spec().name(), Steps.capitalize(action) + " job " + id + " (" + job.user() + ", " + job.name() + ")",
                 List.of(Steps.slurm(ctx, Steps.capitalize(action) + " job " + id, "scontrol", action, id)),
                 new BlastRadius(List.of(), List.of(new JobImpact(job.id(), job.user(), job.name(), job.state()))),
                 List.of(note), Map.of("job", id));

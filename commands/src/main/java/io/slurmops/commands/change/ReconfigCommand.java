@@ -1,5 +1,6 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.plan.DeclaredChange;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -7,7 +8,6 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.change.Daemons.Liveness;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
 
@@ -16,18 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code scontrol reconfig}: slurmctld and every slurmd re-read slurm.conf. */
-public final class ReconfigCommand implements ChangeCommand {
+public final class ReconfigCommand extends DeclaredChange {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("reconfig")
-            .arguments("", 0, 0)
-            .summary("Make slurmctld and the slurmds re-read slurm.conf (scontrol reconfig)")
-            .description("Runs `scontrol reconfig` on the controller. Refused while slurmctld does not answer.")
-            .risk(Risk.CHANGE)
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ReconfigCommand() {
+        super(CommandSpec.builder("reconfig")
+                .summary("Make slurmctld and the slurmds re-read slurm.conf (scontrol reconfig)")
+                .description("Runs `scontrol reconfig` on the controller. Refused while slurmctld does not answer.")
+                .risk(Risk.CHANGE)
+                .build());
     }
 
     @Override
@@ -36,7 +32,7 @@ public final class ReconfigCommand implements ChangeCommand {
         if (down.isPresent()) {
             throw new PlanRefusedException(down.get());
         }
-        return new Plan(SPEC.name(), "Reconfigure slurmctld and all slurmd (scontrol reconfig)",
+        return new Plan(spec().name(), "Reconfigure slurmctld and all slurmd (scontrol reconfig)",
                 List.of(Steps.slurm(ctx, "Reconfigure", "scontrol", "reconfig")), BlastRadius.NONE,
                 List.of("Nodes whose slurm.conf differs from the controller's may be refused at their next "
                         + "registration; check with the config drift diagnostics first."), Map.of());

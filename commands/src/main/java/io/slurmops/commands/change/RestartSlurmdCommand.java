@@ -1,5 +1,8 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.plan.DeclaredChange;
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -7,7 +10,6 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.plan.Step;
@@ -24,32 +26,29 @@ import java.util.Optional;
  * The runbook's node recovery: restart slurmd on the nodes, then resume those of them that were
  * out of service — only where the restart succeeded.
  */
-public final class RestartSlurmdCommand implements ChangeCommand {
+public final class RestartSlurmdCommand extends DeclaredChange {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("restart slurmd")
-            .arguments("HOSTLIST", 1, 1)
-            .summary("Restart slurmd on nodes, then resume the ones it fixed")
-            .description("Step 1 restarts slurmd on each node (node service manager). Step 2 resumes, on the "
-                    + "controller, the nodes that were drained/down and whose restart succeeded. Nodes drained by a "
-                    + "health checker (NHC: …) are not resumed unless --force. Refused while slurmctld is down.")
-            .option(ReturnSelection.FORCE)
-            .risk(Risk.CHANGE)
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public RestartSlurmdCommand() {
+        super(CommandSpec.builder("restart slurmd")
+                .required("HOSTLIST", ArgTypes.hostlist())
+                .summary("Restart slurmd on nodes, then resume the ones it fixed")
+                .description("Step 1 restarts slurmd on each node (node service manager). Step 2 resumes, on the "
+                        + "controller, the nodes that were drained/down and whose restart succeeded. Nodes drained by a "
+                        + "health checker (NHC: …) are not resumed unless --force. Refused while slurmctld is down.")
+                .option(ReturnSelection.FORCE)
+                .risk(Risk.CHANGE)
+                .build());
     }
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), usage(ctx));
         List<String> names = NodeTargets.names(nodes);
         Optional<String> refusal = ServiceOrder.nodeSide(ctx, "restart", "slurmd", names);
         if (refusal.isPresent()) {
             throw new PlanRefusedException(refusal.get());
         }
-        return restartThenResume(ctx, SPEC.name(), nodes, inv.flag("force"), List.of(), "Restart slurmd on ");
+        return restartThenResume(ctx, spec().name(), nodes, inv.flag("force"), List.of(), "Restart slurmd on ");
     }
 
     /** Slurm's ReturnToService (0 when it cannot be read: then every down node is resumed explicitly). */
@@ -119,7 +118,7 @@ public final class RestartSlurmdCommand implements ChangeCommand {
 
     @Override
     public Optional<String> stillApplies(Plan plan, CommandContext ctx) {
-        List<String> names = plan.blastRadius().nodes().stream().map(n -> n.name()).toList();
+        List<String> names = plannedNodes(plan);
         Optional<String> gone = NodeTargets.recheck(names, ctx, n -> Optional.empty());
         return gone.isPresent() ? gone : ServiceOrder.nodeSide(ctx, "restart", "slurmd", names);
     }

@@ -1,5 +1,6 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.OptionSpec;
 import io.slurmops.commands.slurm.NodeRecord;
 

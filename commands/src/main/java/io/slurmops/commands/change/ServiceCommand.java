@@ -1,5 +1,7 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -7,7 +9,7 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
+import io.slurmops.commands.plan.DeclaredChange;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.plan.Step;
@@ -23,18 +25,21 @@ import java.util.Optional;
  * start|stop|restart SERVICE [HOSTLIST]: slurmctld, slurmdbd, mariadb and munge on the controller
  * side; slurmd and munge on the nodes of HOSTLIST. The runbook's order is enforced by {@link ServiceOrder}.
  */
-public final class ServiceCommand implements ChangeCommand {
+public final class ServiceCommand extends DeclaredChange {
 
     private final String verb;
-    private final CommandSpec spec;
 
     public ServiceCommand(String verb) {
+        super(declaration(verb));
+        this.verb = verb;
+    }
+
+    private static CommandSpec declaration(String verb) {
         if (!List.of("start", "stop", "restart").contains(verb)) {
             throw new IllegalArgumentException("no service verb " + verb);
         }
-        this.verb = verb;
-        this.spec = CommandSpec.builder(verb)
-                .arguments("SERVICE [HOSTLIST]", 1, 2)
+        return CommandSpec.builder(verb)
+                .required("SERVICE", ArgTypes.word()).optional("HOSTLIST", ArgTypes.hostlist())
                 .summary(Steps.capitalize(verb) + " a Slurm service (slurmctld, slurmdbd, mariadb, munge; slurmd/munge on nodes)")
                 .description("SERVICE is slurmctld, slurmdbd, mariadb or munge on the controller side, or slurmd/munge "
                         + "on the nodes of HOSTLIST, through the site's service manager. The order mariadb → slurmdbd "
@@ -45,22 +50,17 @@ public final class ServiceCommand implements ChangeCommand {
     }
 
     @Override
-    public CommandSpec spec() {
-        return spec;
-    }
-
-    @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = spec.usage(ctx.prefix());
-        String service = inv.arg(0).toLowerCase(Locale.ROOT).replaceFirst("\\.service$", "");
-        boolean onNodes = inv.args().size() == 2;
+        String usage = usage(ctx);
+        String service = inv.word("service").toLowerCase(Locale.ROOT).replaceFirst("\\.service$", "");
+        boolean onNodes = inv.optionalHostlist("hostlist").isPresent();
         if (onNodes && !Daemons.NODE_SERVICES.contains(service)) {
             throw new UsageException(service + " runs on the controller side; give no HOSTLIST", usage);
         }
         if (!onNodes && !Daemons.CONTROLLER_SERVICES.contains(service)) {
             throw new UsageException(Daemons.NODE_SERVICES.contains(service)
                     ? service + " runs on compute nodes: name them, e.g. `" + ctx.prefix() + " " + verb + " " + service
-                    + " node[001-004]`" : "unknown service `" + inv.arg(0) + "`; expected slurmctld, slurmdbd, mariadb, "
+                    + " node[001-004]`" : "unknown service `" + inv.word("service") + "`; expected slurmctld, slurmdbd, mariadb, "
                     + "munge, or slurmd/munge with a HOSTLIST", usage);
         }
         return onNodes ? nodePlan(inv, ctx, service, usage) : controllerPlan(ctx, service);
@@ -74,12 +74,12 @@ public final class ServiceCommand implements ChangeCommand {
         String host = Daemons.hostOf(ctx, service);
         Step step = Step.onController(host, Steps.capitalize(verb) + " " + service + " on " + host,
                 Daemons.controllerArgv(ctx, verb, service), ctx.cluster().site().nodeTimeout());
-        return new Plan(spec.name(), Steps.capitalize(verb) + " " + service + " on " + host, List.of(step),
+        return new Plan(spec().name(), Steps.capitalize(verb) + " " + service + " on " + host, List.of(step),
                 BlastRadius.NONE, effects(service), Map.of("service", service, "side", "controller"));
     }
 
     private Plan nodePlan(Invocation inv, CommandContext ctx, String service, String usage) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(1), ctx, usage);
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), usage);
         List<String> names = NodeTargets.names(nodes);
         Optional<String> refusal = ServiceOrder.nodeSide(ctx, verb, service, names);
         if (refusal.isPresent()) {
@@ -94,7 +94,7 @@ public final class ServiceCommand implements ChangeCommand {
                     + "longer than SlurmdTimeout and the node is set DOWN.");
         }
         String hosts = Hostlist.compress(names);
-        return new Plan(spec.name(), Steps.capitalize(verb) + " " + service + " on " + hosts,
+        return new Plan(spec().name(), Steps.capitalize(verb) + " " + service + " on " + hosts,
                 List.of(Steps.nodeService(ctx, names, verb, service)), blast, notes,
                 Map.of("service", service, "side", "nodes"));
     }
@@ -118,6 +118,6 @@ public final class ServiceCommand implements ChangeCommand {
         if (plan.fact("side").equals("controller")) {
             return ServiceOrder.controllerSide(ctx, verb, service);
         }
-        return ServiceOrder.nodeSide(ctx, verb, service, plan.blastRadius().nodes().stream().map(n -> n.name()).toList());
+        return ServiceOrder.nodeSide(ctx, verb, service, plannedNodes(plan));
     }
 }

@@ -1,5 +1,8 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.plan.DeclaredChange;
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -8,7 +11,6 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.FileRef;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.Step;
@@ -19,25 +21,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Copies the controller's slurm.conf to the nodes whose copy differs, then {@code scontrol reconfig}. */
-public final class SyncConfigCommand implements ChangeCommand {
+public final class SyncConfigCommand extends DeclaredChange {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("sync config")
-            .arguments("HOSTLIST", 1, 1)
-            .summary("Copy the controller's slurm.conf to nodes whose copy differs, then reconfig")
-            .description("Compares SHA-256 digests; writes the controller's file to each differing node through "
-                    + "stdin (`install -m 0644 /dev/stdin PATH`, no shell), then `scontrol reconfig`.")
-            .option(OptionSpec.flag("force", "write to every node, even where the digest already matches"))
-            .risk(Risk.CHANGE)
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SyncConfigCommand() {
+        super(CommandSpec.builder("sync config")
+                .required("HOSTLIST", ArgTypes.hostlist())
+                .summary("Copy the controller's slurm.conf to nodes whose copy differs, then reconfig")
+                .description("Compares SHA-256 digests; writes the controller's file to each differing node through "
+                        + "stdin (`install -m 0644 /dev/stdin PATH`, no shell), then `scontrol reconfig`.")
+                .option(OptionSpec.flag("force", "write to every node, even where the digest already matches"))
+                .risk(Risk.CHANGE)
+                .build());
     }
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), usage(ctx));
         String path = ctx.cluster().site().slurmConf();
         FileSync.Comparison cmp = FileSync.differingOrRefuse(ctx, path, nodes, inv.flag("force"));
         List<String> names = NodeTargets.names(cmp.differing());
@@ -45,7 +44,7 @@ public final class SyncConfigCommand implements ChangeCommand {
                 List.of("install", "-m", "0644", "/dev/stdin", path), ctx.cluster().site().nodeTimeout())
                 .withStdin(cmp.source());
         Step reconfig = Steps.slurm(ctx, "Reconfigure (scontrol reconfig)", "scontrol", "reconfig").onlyWhereSucceeded(1);
-        return new Plan(SPEC.name(), "Sync " + path + " to " + Hostlist.compress(names), List.of(write, reconfig),
+        return new Plan(spec().name(), "Sync " + path + " to " + Hostlist.compress(names), List.of(write, reconfig),
                 new BlastRadius(NodeTargets.impacts(cmp.differing()), List.of()), cmp.notes(path), Map.of());
     }
 

@@ -1,5 +1,8 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.plan.DeclaredChange;
+import io.slurmops.commands.nodes.NodeTargets;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -8,7 +11,6 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.FileRef;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.Step;
@@ -23,26 +25,23 @@ import java.util.Optional;
  * mode 0400), then restart munge, then slurmd (a node stays down until slurmd re-registers). The key
  * is a secret: the plan, the audit and the logs carry its SHA-256 only.
  */
-public final class SyncMungeCommand implements ChangeCommand {
+public final class SyncMungeCommand extends DeclaredChange {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("sync munge")
-            .arguments("HOSTLIST", 1, 1)
-            .summary("Copy the controller's munge key to nodes whose key differs; restart munge and slurmd")
-            .description("Compares SHA-256 digests (the key itself is never shown); writes the key through stdin "
-                    + "with `install -o munge -g munge -m 0400 /dev/stdin KEY`, then restarts munge and slurmd on "
-                    + "the nodes where the previous step worked.")
-            .option(OptionSpec.flag("force", "write to every node, even where the digest already matches"))
-            .risk(Risk.CHANGE)
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SyncMungeCommand() {
+        super(CommandSpec.builder("sync munge")
+                .required("HOSTLIST", ArgTypes.hostlist())
+                .summary("Copy the controller's munge key to nodes whose key differs; restart munge and slurmd")
+                .description("Compares SHA-256 digests (the key itself is never shown); writes the key through stdin "
+                        + "with `install -o munge -g munge -m 0400 /dev/stdin KEY`, then restarts munge and slurmd on "
+                        + "the nodes where the previous step worked.")
+                .option(OptionSpec.flag("force", "write to every node, even where the digest already matches"))
+                .risk(Risk.CHANGE)
+                .build());
     }
 
     @Override
     public Plan plan(Invocation inv, CommandContext ctx) throws UsageException {
-        List<NodeRecord> nodes = NodeTargets.resolve(inv.arg(0), ctx, SPEC.usage(ctx.prefix()));
+        List<NodeRecord> nodes = NodeTargets.records(ctx, inv.hostlist("hostlist"), usage(ctx));
         String key = ctx.cluster().site().mungeKey();
         FileSync.Comparison cmp = FileSync.differingOrRefuse(ctx, key, nodes, inv.flag("force"));
         List<String> names = NodeTargets.names(cmp.differing());
@@ -51,7 +50,7 @@ public final class SyncMungeCommand implements ChangeCommand {
                 ctx.cluster().site().nodeTimeout()).withStdin(cmp.source());
         Step munge = Steps.nodeService(ctx, names, "restart", "munge").onlyWhereSucceeded(1);
         Step slurmd = Steps.nodeService(ctx, names, "restart", "slurmd").onlyWhereSucceeded(2);
-        return new Plan(SPEC.name(), "Sync the munge key to " + Hostlist.compress(names), List.of(write, munge, slurmd),
+        return new Plan(spec().name(), "Sync the munge key to " + Hostlist.compress(names), List.of(write, munge, slurmd),
                 new BlastRadius(NodeTargets.impacts(cmp.differing()), RunningJobs.on(ctx, names)), cmp.notes(key),
                 Map.of());
     }

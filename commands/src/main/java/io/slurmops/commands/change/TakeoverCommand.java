@@ -1,5 +1,6 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.plan.DeclaredChange;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -7,7 +8,6 @@ import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.plan.BlastRadius;
-import io.slurmops.commands.plan.ChangeCommand;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.PlanRefusedException;
 import io.slurmops.commands.slurm.ControllerPing;
@@ -17,19 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Forces the backup controller to take over ({@code scontrol takeover}), the runbook's failover. */
-public final class TakeoverCommand implements ChangeCommand {
+public final class TakeoverCommand extends DeclaredChange {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("takeover")
-            .arguments("", 0, 0)
-            .summary("Make the backup slurmctld take over (scontrol takeover)")
-            .description("Refused when the site has no backup controller, or when no backup answers "
-                    + "`scontrol ping`. Fail back later by fixing the primary and letting it resume.")
-            .risk(Risk.CHANGE)
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public TakeoverCommand() {
+        super(CommandSpec.builder("takeover")
+                .summary("Make the backup slurmctld take over (scontrol takeover)")
+                .description("Refused when the site has no backup controller, or when no backup answers "
+                        + "`scontrol ping`. Fail back later by fixing the primary and letting it resume.")
+                .risk(Risk.CHANGE)
+                .build());
     }
 
     @Override
@@ -39,7 +35,7 @@ public final class TakeoverCommand implements ChangeCommand {
             throw new PlanRefusedException(why.get());
         }
         String backup = ctx.cluster().site().backupController();
-        return new Plan(SPEC.name(), "Backup controller " + backup + " takes over",
+        return new Plan(spec().name(), "Backup controller " + backup + " takes over",
                 List.of(Steps.slurm(ctx, "Hand control to the backup controller", "scontrol", "takeover")),
                 BlastRadius.NONE, List.of("The primary stops scheduling; fail back once it is repaired."), Map.of());
     }

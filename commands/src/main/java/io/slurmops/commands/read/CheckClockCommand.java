@@ -1,5 +1,7 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -15,12 +17,10 @@ import io.slurmops.commands.reply.Status;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +37,7 @@ public final class CheckClockCommand extends CheckCommand {
     static final List<String> DATE = List.of("date", "+%s.%N");
 
     private static final CommandSpec SPEC = CommandSpec.builder("check clock")
-            .arguments("[HOSTLIST]", 0, 1)
+            .optional("HOSTLIST", ArgTypes.hostlist())
             .summary("Clock skew of each node against the controller (warning from 30 s, critical from 120 s)")
             .description("Runs `date +%s.%N` on the controller and on each node and measures the bot's own clock "
                     + "around each call: skew = node time − midpoint of the call, minus the controller's offset. "
@@ -111,24 +111,14 @@ public final class CheckClockCommand extends CheckCommand {
             return List.of();
         }
         // Each call is timed on its own, so the calls run side by side here rather than in one fan-out.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(ctx.cluster().site().fanout(), hosts.size()));
-        try {
-            List<Future<Offset>> futures = new ArrayList<>();
-            for (String h : hosts) {
-                futures.add(pool.submit(() -> measure(ctx, h, () -> ctx.cluster().onHost(h, DATE))));
+        List<Callable<Offset>> calls = hosts.stream().<Callable<Offset>>map(h -> () -> {
+            try {
+                return measure(ctx, h, () -> ctx.cluster().onHost(h, DATE));
+            } catch (RuntimeException e) {
+                return new Offset(h, 0, 0, String.valueOf(e.getMessage()));
             }
-            List<Offset> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (Exception e) {
-                    out.add(new Offset(hosts.get(i), 0, 0, String.valueOf(e.getMessage())));
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        }).toList();
+        return ctx.cluster().inParallel(calls, e -> new Offset("?", 0, 0, String.valueOf(e.getMessage())));
     }
 
     static Offset measure(CommandContext ctx, String host, Supplier<ExecResult> call) {

@@ -1,5 +1,7 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -26,7 +28,7 @@ import java.util.Map;
 public final class CheckConfigCommand extends CheckCommand {
 
     private static final CommandSpec SPEC = CommandSpec.builder("check config")
-            .arguments("[HOSTLIST]", 0, 1)
+            .optional("HOSTLIST", ArgTypes.hostlist())
             .summary("slurm.conf checksum on the controller and every node; the nodes that differ are named")
             .description("Runs `md5sum` of the site's slurm.conf on the controller and on each node, folded by sum. "
                     + "slurmctld compares a hash of the raw lines, comments included, so even a comment line differs.")

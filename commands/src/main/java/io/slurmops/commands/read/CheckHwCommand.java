@@ -1,9 +1,11 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
@@ -26,21 +28,18 @@ import java.util.Optional;
  * {@code scontrol show node} (CPUs, Sockets, CoresPerSocket, ThreadsPerCore, RealMemory). Hardware
  * below the configuration is critical (Slurm drains the node as INVAL); above it only wastes capacity.
  */
-public final class CheckHwCommand implements SlurmCommand, HealthCheck {
+public final class CheckHwCommand extends DeclaredCommand implements HealthCheck {
 
     static final List<String> SLURMD_C = List.of("slurmd", "-C");
 
-    private static final CommandSpec SPEC = CommandSpec.builder("check hw")
-            .arguments("HOSTLIST", 1, 1)
-            .summary("slurmd -C on each node against its slurm.conf definition (CPUs, sockets, cores, threads, memory)")
-            .description("Runs `slurmd -C` on each node and `scontrol show node` on the controller and names every "
-                    + "field that differs. Hardware below the configuration makes Slurm drain the node (Low CPUs, "
-                    + "Low RealMemory …); more hardware than configured is reported too, since it is unused.")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public CheckHwCommand() {
+        super(CommandSpec.builder("check hw")
+                .required("HOSTLIST", ArgTypes.hostlist())
+                .summary("slurmd -C on each node against its slurm.conf definition (CPUs, sockets, cores, threads, memory)")
+                .description("Runs `slurmd -C` on each node and `scontrol show node` on the controller and names every "
+                        + "field that differs. Hardware below the configuration makes Slurm drain the node (Low CPUs, "
+                        + "Low RealMemory …); more hardware than configured is reported too, since it is unused.")
+                .build());
     }
 
     @Override
@@ -50,7 +49,7 @@ public final class CheckHwCommand implements SlurmCommand, HealthCheck {
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        return check(ctx, NodeTargets.resolve(ctx, Optional.of(inv.arg(0)), SPEC.usage(ctx.prefix())))
+        return check(ctx, NodeTargets.resolve(ctx, Optional.of(inv.hostlist("hostlist")), usage(ctx)))
                 .toReply(ctx.prefix());
     }
 

@@ -1,5 +1,7 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
@@ -35,7 +37,7 @@ public final class CheckMungeCommand extends CheckCommand {
     static final List<String> MUNGE = List.of("munge", "-n");
 
     private static final CommandSpec SPEC = CommandSpec.builder("check munge")
-            .arguments("[HOSTLIST]", 0, 1)
+            .optional("HOSTLIST", ArgTypes.hostlist())
             .summary("munge round trip: each node's credential decoded on the controller (key mismatch, munged down)")
             .description("Runs `munge -n` on each node and feeds the credential to `unmunge` on the controller, plus "
                     + "`munge -n | unmunge` on the controller itself. A node with a different munge.key fails with "

@@ -1,5 +1,6 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 
 /** A check that {@code health} can run next to the others over the same nodes. */

@@ -1,9 +1,10 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.reply.Reply;
@@ -11,33 +12,26 @@ import io.slurmops.commands.reply.Status;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 /**
  * Every check at once, side by side (they are independent), one status line each; the overall
  * verdict is the worst of them, and the findings of all checks follow with their repairs.
  */
-public final class HealthCommand implements SlurmCommand {
-
-    private static final CommandSpec SPEC = CommandSpec.builder("health")
-            .summary("All checks in parallel: controller, nodes, services, munge, config, clock, ports, hardware, accounting")
-            .description("Runs ha, node states, services, check munge, check config, check clock, check ports, "
-                    + "check hw and check db over all nodes at the same time and answers with one line per check; "
-                    + "the overall status is the worst one. Each check is also a command of its own for details.")
-            .build();
+public final class HealthCommand extends DeclaredCommand {
 
     private final List<HealthCheck> checks;
 
     public HealthCommand(List<HealthCheck> checks) {
+        super(CommandSpec.builder("health")
+                .summary("All checks in parallel: controller, nodes, services, munge, config, clock, ports, hardware, accounting")
+                .description("Runs ha, node states, services, check munge, check config, check clock, check ports, "
+                        + "check hw and check db over all nodes at the same time and answers with one line per check; "
+                        + "the overall status is the worst one. Each check is also a command of its own for details.")
+                .build());
         this.checks = List.copyOf(checks);
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) {
@@ -68,26 +62,19 @@ public final class HealthCommand implements SlurmCommand {
     }
 
     private List<CheckReport> runAll(CommandContext ctx, NodeTargets targets) {
-        ExecutorService pool = Executors.newFixedThreadPool(checks.size());
-        try {
-            List<Future<CheckReport>> futures = new ArrayList<>();
-            for (HealthCheck c : checks) {
-                futures.add(pool.submit(() -> c.check(ctx, targets)));
+        List<Callable<CheckReport>> calls = checks.stream().<Callable<CheckReport>>map(c -> () -> {
+            try {
+                return c.check(ctx, targets);
+            } catch (RuntimeException e) {
+                return failed(c.checkName(), e);
             }
-            List<CheckReport> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (Exception e) {
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    out.add(new CheckReport(checks.get(i).checkName(), Status.ERROR, "check failed: "
-                            + cause.getClass().getSimpleName() + ": " + cause.getMessage(), List.of(), List.of()));
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        }).toList();
+        return ctx.cluster().inParallel(calls, e -> failed("health", e));
+    }
+
+    private static CheckReport failed(String name, Throwable cause) {
+        return new CheckReport(name, Status.ERROR, "check failed: " + cause.getClass().getSimpleName() + ": "
+                + cause.getMessage(), List.of(), List.of());
     }
 
     /** Controller, accounting and every node failing at once: the runbook's full-cluster case. */

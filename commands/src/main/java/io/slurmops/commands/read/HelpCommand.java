@@ -1,9 +1,12 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.CommandContext;
+import io.slurmops.commands.catalog.CommandRegistry;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.OptionSpec;
+import io.slurmops.commands.catalog.Param;
 import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
@@ -14,33 +17,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** Lists the commands, or explains one with its usage, options and risk. */
-public final class HelpCommand implements SlurmCommand {
+/** Lists the commands, or explains one: everything it says comes from the commands' declarations. */
+public final class HelpCommand extends DeclaredCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("help")
-            .arguments("[COMMAND]", 0, 3)
-            .summary("List commands, or show how to use one")
-            .build();
+    private final CommandRegistry registry;
 
-    private final Supplier<List<SlurmCommand>> commands;
-
-    public HelpCommand(Supplier<List<SlurmCommand>> commands) {
-        this.commands = commands;
+    public HelpCommand(CommandRegistry registry) {
+        super(CommandSpec.builder("help")
+                .text("COMMAND", false)
+                .summary("List commands, or show how to use one")
+                .build());
+        this.registry = registry;
     }
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
         String prefix = ctx.prefix();
+        List<SlurmCommand> commands = registry.commands();
         if (inv.args().isEmpty()) {
             List<String> lines = new ArrayList<>();
-            for (SlurmCommand c : commands.get()) {
+            for (SlurmCommand c : commands) {
                 CommandSpec s = c.spec();
                 String risk = s.risk() == Risk.READ ? "" : "  [" + s.risk().label() + "]";
                 lines.add("`" + s.usage(prefix) + "` — " + s.summary() + risk);
@@ -51,7 +49,7 @@ public final class HelpCommand implements SlurmCommand {
                     .build();
         }
         String name = String.join(" ", inv.args()).toLowerCase(Locale.ROOT);
-        List<SlurmCommand> matches = commands.get().stream()
+        List<SlurmCommand> matches = commands.stream()
                 .filter(c -> c.spec().name().equals(name) || c.spec().name().startsWith(name + " ")).toList();
         if (matches.isEmpty()) {
             throw new UsageException("no command `" + name + "`", prefix + " help");
@@ -67,13 +65,24 @@ public final class HelpCommand implements SlurmCommand {
             if (!s.description().isBlank()) {
                 reply.paragraph(s.description());
             }
-            List<Map.Entry<String, String>> fields = new ArrayList<>();
-            fields.add(Map.entry("Risk", s.risk().label()));
-            for (OptionSpec o : s.options()) {
-                fields.add(Map.entry("--" + o.name() + (o.takesValue() ? " " + o.valueName() : ""), o.description()));
-            }
-            reply.fields(fields);
+            reply.fields(fields(s));
         }
         return reply.build();
+    }
+
+    /** Risk, role, each argument's accepted forms and each option: read from the declaration. */
+    static List<Map.Entry<String, String>> fields(CommandSpec s) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("Risk", s.risk().label()));
+        fields.add(Map.entry("Role", "at least " + s.requiredRole(s.risk()).label()));
+        for (Param p : s.params()) {
+            String hint = p.type().hint();
+            fields.add(Map.entry(p.placeholder(), (p.rest() ? "free text" : p.type().noun())
+                    + (hint.isEmpty() ? "" : " — " + hint) + (p.required() ? "" : " (optional)")));
+        }
+        for (OptionSpec o : s.options()) {
+            fields.add(Map.entry("--" + o.name() + (o.takesValue() ? " " + o.valueName() : ""), o.description()));
+        }
+        return fields;
     }
 }

@@ -1,9 +1,10 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
@@ -26,33 +27,25 @@ import java.util.regex.Pattern;
  * One job: what slurmctld knows (while it still knows it) plus accounting, why it waits, how much
  * memory it used against what it asked for, and whether it was killed for memory.
  */
-public final class JobCommand implements SlurmCommand {
+public final class JobCommand extends DeclaredCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("job")
-            .arguments("JOBID", 1, 1)
-            .summary("One job: state, why it waits, memory used vs requested, OOM kills")
-            .description("Runs `scontrol show job` (slurmctld forgets finished jobs after MinJobAge) and `sacct -j` "
-                    + "(accounting). A pending job's reason is explained with its usual fix; for a job that ran, "
-                    + "MaxRSS of its steps is compared with ReqMem, and an OOM kill is recognised from the state "
-                    + "OUT_OF_MEMORY, exit code 0:125 or the oom-kill message in the node's slurmd log.")
-            .build();
-
-    /** 123, an array task 123_4, a heterogeneous component 123+1. */
-    private static final Pattern JOB_ID = Pattern.compile("\\d{1,10}(?:_\\d{1,7})?(?:\\+\\d{1,3})?");
     private static final int LOG_LINES = 2000;
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public JobCommand() {
+        super(CommandSpec.builder("job")
+                .required("JOBID", ArgTypes.jobId())
+                .summary("One job: state, why it waits, memory used vs requested, OOM kills")
+                .description("Runs `scontrol show job` (slurmctld forgets finished jobs after MinJobAge) and `sacct -j` "
+                        + "(accounting). A pending job's reason is explained with its usual fix; for a job that ran, "
+                        + "MaxRSS of its steps is compared with ReqMem, and an OOM kill is recognised from the state "
+                        + "OUT_OF_MEMORY, exit code 0:125 or the oom-kill message in the node's slurmd log.")
+                .build());
     }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = SPEC.usage(ctx.prefix());
-        String id = inv.arg(0);
-        if (!JOB_ID.matcher(id).matches()) {
-            throw new UsageException("`" + id + "` is not a job id (digits, e.g. 1234 or an array task 1234_7)", usage);
-        }
+        String usage = usage(ctx);
+        String id = inv.jobId("jobid");
         ExecResult show = ctx.cluster().slurm("scontrol", "show", "job", id);
         Optional<JobDetail> live = show.ok() ? JobDetail.parse(show.stdout()) : Optional.empty();
         boolean ctldSaysUnknown = JobDetail.isInvalidJobId(show.combinedOutput());

@@ -1,9 +1,10 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.ExecResult;
@@ -16,33 +17,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** What a user may run: their associations (accounts, limits) and the limits of the QOS they may use. */
-public final class LimitsCommand implements SlurmCommand {
+public final class LimitsCommand extends DeclaredCommand {
 
-    private static final Pattern USER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    private static final CommandSpec SPEC = CommandSpec.builder("limits")
-            .arguments("USER", 1, 1)
-            .summary("A user's accounts, association limits and QOS limits (MaxWall …)")
-            .description("Runs `sacctmgr show assoc where users=USER` and `sacctmgr show qos`. Explains pending "
-                    + "reasons such as QOSMaxWallDurationPerJobLimit or AssocGrpCPUMinutesLimit; an empty limit "
-                    + "means none is set at that level.")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public LimitsCommand() {
+        super(CommandSpec.builder("limits")
+                .required("USER", ArgTypes.user())
+                .summary("A user's accounts, association limits and QOS limits (MaxWall …)")
+                .description("Runs `sacctmgr show assoc where users=USER` and `sacctmgr show qos`. Explains pending "
+                        + "reasons such as QOSMaxWallDurationPerJobLimit or AssocGrpCPUMinutesLimit; an empty limit "
+                        + "means none is set at that level.")
+                .build());
     }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = SPEC.usage(ctx.prefix());
-        String user = inv.arg(0);
-        if (!USER.matcher(user).matches()) {
-            throw new UsageException("`" + user + "` is not a user name (letters, digits, . _ -)", usage);
-        }
+        String usage = usage(ctx);
+        String user = inv.word("user");
         ExecResult assoc = ctx.cluster().slurm(Association.argv(user));
         if (!assoc.ok()) {
             return failure("associations", assoc, ctx);

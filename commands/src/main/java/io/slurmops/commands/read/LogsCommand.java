@@ -1,10 +1,12 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.OptionSpec;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
@@ -19,47 +21,43 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The end of a daemon's log, optionally filtered by a regular expression, with the knowledge base's
  * findings over those lines. The filter runs here in Java: it never reaches a shell or grep.
  */
-public final class LogsCommand implements SlurmCommand {
+public final class LogsCommand extends DeclaredCommand {
 
     /** Daemons whose log lives on each node; the others live on the controller side. */
     private static final List<String> NODE_DAEMONS = List.of("slurmd");
     /** With --grep, this many lines are read and filtered, so a rare message is still found. */
     private static final int GREP_WINDOW = 5000;
 
-    private static final CommandSpec SPEC = CommandSpec.builder("logs")
-            .arguments("DAEMON [HOST]", 1, 2)
-            .summary("The last lines of a daemon's log (slurmctld, slurmdbd, slurmd HOST, munge, mariadb) with a diagnosis")
-            .description("Reads the log where the site says it is (a file with `tail`, or the journal). slurmd's log is "
-                    + "read on the node, so it needs a HOST. --grep filters with a Java regular expression over the last "
-                    + GREP_WINDOW + " lines; the knowledge base then explains the errors it recognises.")
-            .option(OptionSpec.value("lines", "N", "how many lines to show, 1 to 500 (default 50)"))
-            .option(OptionSpec.value("grep", "RE", "only lines matching this regular expression"))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public LogsCommand() {
+        super(CommandSpec.builder("logs")
+                .required("DAEMON", ArgTypes.word()).optional("HOST", ArgTypes.host())
+                .summary("The last lines of a daemon's log (slurmctld, slurmdbd, slurmd HOST, munge, mariadb) with a diagnosis")
+                .description("Reads the log where the site says it is (a file with `tail`, or the journal). slurmd's log is "
+                        + "read on the node, so it needs a HOST. --grep filters with a Java regular expression over the last "
+                        + GREP_WINDOW + " lines; the knowledge base then explains the errors it recognises.")
+                .option(OptionSpec.value("lines", "N", ArgTypes.integer(1, 500), "how many lines to show, 1 to 500 (default 50)"))
+                .option(OptionSpec.value("grep", "RE", ArgTypes.regex(200), "only lines matching this regular expression"))
+                .build());
     }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = SPEC.usage(ctx.prefix());
+        String usage = usage(ctx);
         SiteProfile site = ctx.cluster().site();
-        String daemon = inv.arg(0).toLowerCase(java.util.Locale.ROOT);
+        String daemon = inv.word("daemon").toLowerCase(java.util.Locale.ROOT);
         Optional<LogSource> source = site.log(daemon);
         if (source.isEmpty()) {
             throw new UsageException("no log configured for `" + daemon + "`; known: "
                     + String.join(", ", new TreeSet<>(site.logs().keySet())), usage);
         }
-        int lines = inv.intOption("lines", 50, 1, 500, ctx.prefix());
-        Optional<Pattern> grep = grep(inv.option("grep"), usage);
-        Optional<String> host = inv.optionalArg(1);
+        int lines = inv.option("lines", 50);
+        Optional<Pattern> grep = inv.value("--grep", Pattern.class);
+        Optional<String> host = inv.optionalWord("host");
         boolean onNode = NODE_DAEMONS.contains(daemon);
         if (onNode && host.isEmpty()) {
             throw new UsageException("the " + daemon + " log is on each node: name the node, e.g. `" + ctx.prefix()
@@ -91,7 +89,7 @@ public final class LogsCommand implements SlurmCommand {
         } catch (DeadlineText.TooSlow e) {
             throw new UsageException("--grep `" + grep.get().pattern() + "` took longer than "
                     + GREP_BUDGET.toSeconds() + " s over " + all.size() + " lines (it backtracks too much); "
-                    + "simplify it, e.g. a plain word", SPEC.usage(ctx.prefix()));
+                    + "simplify it, e.g. a plain word", usage(ctx));
         }
         shown = shown.subList(Math.max(0, shown.size() - lines), shown.size());
         List<Finding> findings = KnowledgeBase.withContext(ctx.knowledgeBase().matchLatest(shown),
@@ -107,18 +105,4 @@ public final class LogsCommand implements SlurmCommand {
     /** How long a --grep pattern may take over all lines together. */
     private static final java.time.Duration GREP_BUDGET = java.time.Duration.ofSeconds(2);
 
-    private static Optional<Pattern> grep(Optional<String> raw, String usage) throws UsageException {
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        if (raw.get().isEmpty() || raw.get().length() > 200) {
-            throw new UsageException("--grep needs a regular expression of 1 to 200 characters", usage);
-        }
-        try {
-            return Optional.of(Pattern.compile(raw.get()));
-        } catch (PatternSyntaxException e) {
-            throw new UsageException("--grep `" + raw.get() + "` is not a valid regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex(), usage);
-        }
-    }
 }

@@ -1,9 +1,11 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
@@ -18,29 +20,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One node in detail: state flags, the reason with who set it and when, resources, and a diagnosis. */
-public final class NodeCommand implements SlurmCommand {
+public final class NodeCommand extends DeclaredCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("node")
-            .arguments("HOST", 1, 1)
-            .summary("One node: state, reason (who, when), CPUs and memory, with a diagnosis")
-            .description("Runs `scontrol show node HOST` on the controller. The state is shown with all its flags "
-                    + "(IDLE+DRAIN, DOWN+NOT_RESPONDING); the reason is matched against the knowledge base, which "
-                    + "suggests the next check and the repair. HOST must be a node that sinfo lists.")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NodeCommand() {
+        super(CommandSpec.builder("node")
+                .required("HOST", ArgTypes.host())
+                .summary("One node: state, reason (who, when), CPUs and memory, with a diagnosis")
+                .description("Runs `scontrol show node HOST` on the controller. The state is shown with all its flags "
+                        + "(IDLE+DRAIN, DOWN+NOT_RESPONDING); the reason is matched against the knowledge base, which "
+                        + "suggests the next check and the repair. HOST must be a node that sinfo lists.")
+                .build());
     }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = SPEC.usage(ctx.prefix());
-        String host = inv.arg(0);
-        if (NodeTargets.parse(host, usage).size() != 1) {
-            throw new UsageException("`node` takes one host, not the list `" + host + "`; for several use `"
-                    + ctx.prefix() + " nodes " + host + "`", usage);
-        }
+        String usage = usage(ctx);
+        String host = inv.word("host");
         NodeTargets.requireNode(ctx, host, usage);
         ExecResult r = ctx.cluster().slurm("scontrol", "show", "node", host);
         List<NodeDetail> nodes = r.ok() ? NodeDetail.parseAll(r.stdout()) : List.of();

@@ -1,9 +1,10 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.ExecResult;
@@ -20,33 +21,34 @@ import java.util.List;
 import java.util.Set;
 
 /** Nodes folded by state and reason; filtered by a state word or a host list. */
-public final class NodesCommand implements SlurmCommand {
+public final class NodesCommand extends DeclaredCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("nodes")
-            .arguments("[STATE|HOSTLIST]", 0, 1)
-            .summary("Nodes folded by state and reason, optionally only one state or host list")
-            .description("STATE is a sinfo state word (idle, mixed, alloc, down, drain, drained, draining, fail, "
-                    + "not_responding, problem). HOSTLIST is a Slurm host list such as node[001-004].")
-            .build();
+    /** sinfo's state words, and "problem" for every state that needs a look. */
+    private static final Set<String> STATE_WORDS = union(NodeState.stateNames(), "problem");
 
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    private static Set<String> union(Set<String> words, String more) {
+        Set<String> all = new java.util.TreeSet<>(words);
+        all.add(more);
+        return all;
+    }
+
+    public NodesCommand() {
+        super(CommandSpec.builder("nodes")
+                .optional("filter", "STATE|HOSTLIST", ArgTypes.oneOf(ArgTypes.choice("node state",
+                        "idle, mixed, alloc, down, drain, drained, draining, fail, not_responding, problem …", STATE_WORDS),
+                        ArgTypes.hostlist()))
+                .summary("Nodes folded by state and reason, optionally only one state or host list")
+                .description("STATE is a sinfo state word (idle, mixed, alloc, down, drain, drained, draining, fail, "
+                        + "not_responding, problem). HOSTLIST is a Slurm host list such as node[001-004].")
+                .build());
     }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
         String filter = inv.optionalArg(0).orElse("");
-        boolean byState = !filter.isEmpty() && (NodeState.isStateName(filter) || filter.equalsIgnoreCase("problem"));
-        Hostlist wanted = null;
-        if (!filter.isEmpty() && !byState) {
-            try {
-                wanted = Hostlist.parse(filter);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("`" + filter + "` is neither a node state nor a valid host list: "
-                        + e.getMessage(), SPEC.usage(ctx.prefix()));
-            }
-        }
+        Object chosen = inv.value("filter", Object.class).orElse(null);
+        boolean byState = chosen instanceof String;
+        Hostlist wanted = chosen instanceof Hostlist h ? h : null;
         ExecResult sinfo = ctx.cluster().slurm(NodeRecord.SINFO_ARGS);
         if (!sinfo.ok()) {
             return Reply.builder("Could not read node states: sinfo " + sinfo.outcome())

@@ -1,5 +1,6 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.exec.ExecResult;

@@ -1,10 +1,11 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
 import io.slurmops.commands.catalog.OptionSpec;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
@@ -22,10 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** The queue at a glance: counts by state, the top reasons jobs wait (explained), and the first jobs. */
-public final class QueueCommand implements SlurmCommand {
+public final class QueueCommand extends DeclaredCommand {
 
     /** squeue's state names and their short forms (squeue.1); "all" is squeue's own word for every state. */
     static final Set<String> STATES = Set.of("PENDING", "RUNNING", "SUSPENDED", "COMPLETING", "COMPLETED",
@@ -33,40 +33,34 @@ public final class QueueCommand implements SlurmCommand {
             "CONFIGURING", "RESIZING", "RESV_DEL_HOLD", "REQUEUED", "REQUEUE_FED", "REQUEUE_HOLD", "REVOKED", "SIGNALING",
             "SPECIAL_EXIT", "STAGE_OUT", "STOPPED", "PD", "R", "S", "CG", "CD", "CA", "F", "TO", "NF", "PR", "BF", "DL",
             "OOM", "CF", "RS", "RQ", "RF", "RH", "RV", "SI", "SE", "SO", "ST", "ALL");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int TABLE_ROWS = 15;
     private static final int TOP_REASONS = 5;
 
-    private static final CommandSpec SPEC = CommandSpec.builder("queue")
-            .summary("Jobs by state, the top reasons jobs wait (explained), and a compact table")
-            .description("Runs `squeue` on the controller. Pending reasons come from squeue's %R, so a reason such as "
-                    + "`ReqNodeNotAvail, UnavailableNodes:node002` keeps its node list; each is explained with its "
-                    + "usual fix.")
-            .option(OptionSpec.value("user", "USER", "only this user's jobs"))
-            .option(OptionSpec.value("partition", "PARTITION", "only this partition"))
-            .option(OptionSpec.value("state", "STATE", "only these states, comma-separated (pending, running, PD, R …)"))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public QueueCommand() {
+        super(CommandSpec.builder("queue")
+                .summary("Jobs by state, the top reasons jobs wait (explained), and a compact table")
+                .description("Runs `squeue` on the controller. Pending reasons come from squeue's %R, so a reason such as "
+                        + "`ReqNodeNotAvail, UnavailableNodes:node002` keeps its node list; each is explained with its "
+                        + "usual fix.")
+                .option(OptionSpec.value("user", "USER", ArgTypes.user(), "only this user's jobs"))
+                .option(OptionSpec.value("partition", "PARTITION", ArgTypes.name("partition"), "only this partition"))
+                .option(OptionSpec.value("state", "STATE", ArgTypes.listOf(ArgTypes.choice("job state",
+                        "use e.g. pending, running, completing, PD, R, or all", STATES)),
+                        "only these states, comma-separated (pending, running, PD, R …)"))
+                .build());
     }
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        String usage = SPEC.usage(ctx.prefix());
+        String usage = usage(ctx);
         List<String> argv = new ArrayList<>(List.of("squeue", "-h", "-o", QueueEntry.FORMAT));
         Optional<String> user = inv.option("user");
         Optional<String> partition = inv.option("partition");
         Optional<String> state = inv.option("state");
-        if (user.isPresent()) {
-            argv.addAll(List.of("-u", name("user", user.get(), usage)));
-        }
-        if (partition.isPresent()) {
-            argv.addAll(List.of("-p", name("partition", partition.get(), usage)));
-        }
+        user.ifPresent(u -> argv.addAll(List.of("-u", u)));
+        partition.ifPresent(p -> argv.addAll(List.of("-p", p)));
         if (state.isPresent()) {
-            argv.addAll(List.of("-t", states(state.get(), usage)));
+            argv.addAll(List.of("-t", String.join(",", inv.list("--state"))));
         }
         ExecResult r = ctx.cluster().slurm(argv);
         if (!r.ok()) {
@@ -105,27 +99,6 @@ public final class QueueCommand implements SlurmCommand {
         }
         reply.addAll(KnowledgeBase.render(KnowledgeBase.distinct(findings), ctx.prefix()));
         return reply.build();
-    }
-
-    private static String name(String what, String value, String usage) throws UsageException {
-        if (!NAME.matcher(value).matches()) {
-            throw new UsageException("--" + what + " takes a " + what + " name (letters, digits, . _ -), not `"
-                    + value + "`", usage);
-        }
-        return value;
-    }
-
-    private static String states(String value, String usage) throws UsageException {
-        List<String> out = new ArrayList<>();
-        for (String s : value.split(",")) {
-            String up = s.strip().toUpperCase(Locale.ROOT);
-            if (!STATES.contains(up)) {
-                throw new UsageException("--state `" + s + "` is not a job state; use e.g. pending, running, "
-                        + "completing, PD, R, or all", usage);
-            }
-            out.add(up);
-        }
-        return String.join(",", out);
     }
 
     private static String describeFilter(Optional<String> user, Optional<String> partition, Optional<String> state) {

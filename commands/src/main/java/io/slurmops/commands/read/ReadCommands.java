@@ -1,18 +1,17 @@
 package io.slurmops.commands.read;
 
-import io.slurmops.commands.catalog.SlurmCommand;
+import io.slurmops.commands.catalog.CommandRegistry;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
-/** The read-only commands, in the order help lists them. */
+/** The read-only commands, in the order help lists them: a new read command is one line here. */
 public final class ReadCommands {
 
     private ReadCommands() {
     }
 
-    public static List<SlurmCommand> all(Supplier<List<SlurmCommand>> everything) {
+    /** Adds help (which lists everything the registry ends up holding) and every read command. */
+    public static CommandRegistry register(CommandRegistry registry) {
         HaCommand ha = new HaCommand();
         ServicesCommand services = new ServicesCommand();
         CheckMungeCommand munge = new CheckMungeCommand();
@@ -21,24 +20,24 @@ public final class ReadCommands {
         CheckPortsCommand ports = new CheckPortsCommand();
         CheckHwCommand hw = new CheckHwCommand();
         CheckDbCommand db = new CheckDbCommand();
-        List<SlurmCommand> list = new ArrayList<>();
-        list.add(new HelpCommand(everything));
-        list.add(new StatusCommand());
-        list.add(new HealthCommand(List.of(ha, new NodeStatesCheck(), services, munge, config, clock, ports, hw, db)));
-        list.add(new NodesCommand());
-        list.add(new NodeCommand());
-        list.add(new JobCommand());
-        list.add(new QueueCommand());
-        list.add(new LimitsCommand());
-        list.add(services);
-        list.add(new LogsCommand());
-        list.add(ha);
-        list.add(munge);
-        list.add(config);
-        list.add(clock);
-        list.add(ports);
-        list.add(hw);
-        list.add(db);
-        return list;
+        return registry
+                .add(new HelpCommand(registry))
+                .add(new StatusCommand())
+                .add(new HealthCommand(List.of(ha, new NodeStatesCheck(), services, munge, config, clock, ports, hw, db)))
+                .add(new NodesCommand())
+                .add(new NodeCommand())
+                .add(new JobCommand())
+                .add(new QueueCommand())
+                .add(new LimitsCommand())
+                .add(new ReservationsCommand())
+                .add(services)
+                .add(new LogsCommand())
+                .add(ha)
+                .add(munge)
+                .add(config)
+                .add(clock)
+                .add(ports)
+                .add(hw)
+                .add(db);
     }
 }

@@ -1,9 +1,11 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
+import io.slurmops.commands.catalog.ArgTypes;
+import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
@@ -23,23 +25,20 @@ import java.util.Map;
  * site's service manager ({@code is-active UNIT}), slurmd and munge on every node over SSH. Nodes are
  * folded per service and state.
  */
-public final class ServicesCommand implements SlurmCommand, HealthCheck {
+public final class ServicesCommand extends DeclaredCommand implements HealthCheck {
 
     static final List<String> CONTROLLER_SERVICES = List.of("slurmctld", "munge");
     static final List<String> DBD_SERVICES = List.of("slurmdbd", "mariadb");
     static final List<String> NODE_SERVICES = List.of("slurmd", "munge");
 
-    private static final CommandSpec SPEC = CommandSpec.builder("services")
-            .arguments("[HOSTLIST]", 0, 1)
-            .summary("Is every daemon running: slurmctld, slurmdbd, munge, MariaDB, and slurmd/munge per node")
-            .description("Asks the site's service manager (`systemctl is-active UNIT` by default) on the controller "
-                    + "and the slurmdbd host, and on each node over SSH. With a HOSTLIST only those nodes are asked. "
-                    + "Nodes with the same state fold into one host list.")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServicesCommand() {
+        super(CommandSpec.builder("services")
+                .optional("HOSTLIST", ArgTypes.hostlist())
+                .summary("Is every daemon running: slurmctld, slurmdbd, munge, MariaDB, and slurmd/munge per node")
+                .description("Asks the site's service manager (`systemctl is-active UNIT` by default) on the controller "
+                        + "and the slurmdbd host, and on each node over SSH. With a HOSTLIST only those nodes are asked. "
+                        + "Nodes with the same state fold into one host list.")
+                .build());
     }
 
     @Override
@@ -49,8 +48,8 @@ public final class ServicesCommand implements SlurmCommand, HealthCheck {
 
     @Override
     public Reply execute(Invocation inv, CommandContext ctx) throws UsageException {
-        NodeTargets targets = NodeTargets.resolve(ctx, inv.optionalArg(0), SPEC.usage(ctx.prefix()));
-        return report(ctx, targets, inv.optionalArg(0).isEmpty()).toReply(ctx.prefix());
+        NodeTargets targets = NodeTargets.resolve(ctx, inv.optionalHostlist("hostlist"), usage(ctx));
+        return report(ctx, targets, inv.optionalHostlist("hostlist").isEmpty()).toReply(ctx.prefix());
     }
 
     @Override

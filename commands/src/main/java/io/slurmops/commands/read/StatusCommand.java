@@ -1,9 +1,9 @@
 package io.slurmops.commands.read;
 
+import io.slurmops.commands.catalog.DeclaredCommand;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
-import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.ExecResult;
@@ -23,17 +23,14 @@ import java.util.TreeMap;
  * The first thing on-call types: is the controller up, how many nodes in which state, which nodes
  * need attention and why, how many jobs run and wait.
  */
-public final class StatusCommand implements SlurmCommand {
+public final class StatusCommand extends DeclaredCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.builder("status")
-            .summary("Controller, node states, problem nodes with reasons, job counts")
-            .description("Runs `scontrol ping`, `sinfo -N` and `squeue` on the controller. Problem nodes "
-                    + "(down, drained, failing, not responding) are folded by reason into host lists.")
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public StatusCommand() {
+        super(CommandSpec.builder("status")
+                .summary("Controller, node states, problem nodes with reasons, job counts")
+                .description("Runs `scontrol ping`, `sinfo -N` and `squeue` on the controller. Problem nodes "
+                        + "(down, drained, failing, not responding) are folded by reason into host lists.")
+                .build());
     }
 
     @Override

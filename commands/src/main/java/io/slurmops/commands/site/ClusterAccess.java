@@ -3,6 +3,7 @@ package io.slurmops.commands.site;
 import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.exec.Executor;
 import io.slurmops.commands.exec.HostCommand;
+import io.slurmops.commands.exec.ParallelCalls;
 import io.slurmops.commands.exec.Transport;
 
 import java.time.Duration;
@@ -11,17 +12,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * Runs commands where the site says they belong: Slurm clients on the controller (with the
  * site's Slurm environment and timeout), services through the site's service manager, node
  * commands fanned out over the nodes. Also hands out the accounting-DB probe when the site has one.
  */
-public final class ClusterAccess {
+public final class ClusterAccess implements AutoCloseable {
 
     private final SiteProfile site;
     private final Transport transport;
     private final Executor executor;
+    private final ParallelCalls parallel;
     private final AccountingDbProbe accountingDb;
 
     public ClusterAccess(SiteProfile site, Transport transport) {
@@ -33,6 +37,7 @@ public final class ClusterAccess {
         this.site = site;
         this.transport = transport;
         this.executor = new Executor(transport, site.fanout());
+        this.parallel = new ParallelCalls(site.fanout());
         this.accountingDb = accountingDb;
     }
 
@@ -85,6 +90,21 @@ public final class ClusterAccess {
 
     public Executor executor() {
         return executor;
+    }
+
+    /**
+     * Independent calls side by side, on the one pool all checks share (at most {@code site.fanout()}
+     * threads); results in the order given, a failed call replaced by {@code onFailure}'s value.
+     */
+    public <T> List<T> inParallel(List<? extends Callable<T>> calls, Function<Throwable, T> onFailure) {
+        return parallel.all(calls, onFailure);
+    }
+
+    /** Stops the shared pools; the transport is not ours to close. */
+    @Override
+    public void close() {
+        parallel.close();
+        executor.close();
     }
 
     /**

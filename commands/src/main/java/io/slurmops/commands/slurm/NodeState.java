@@ -28,6 +28,11 @@ public record NodeState(String base, String suffixes) {
     }
 
     /** True for any state name sinfo may print, so "nodes drained" is a filter, not a hostlist. */
+    /** The state words sinfo understands, long and short forms. */
+    public static Set<String> stateNames() {
+        return KNOWN;
+    }
+
     public static boolean isStateName(String word) {
         return KNOWN.contains(word.toLowerCase(Locale.ROOT));
     }

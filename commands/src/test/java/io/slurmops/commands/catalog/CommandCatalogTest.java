@@ -21,11 +21,11 @@ class CommandCatalogTest {
 
     private final CommandCatalog catalog = new CommandCatalog("!slurm", List.of(
             new Fake(CommandSpec.builder("status").summary("s").build()),
-            new Fake(CommandSpec.builder("check munge").arguments("[HOSTLIST]", 0, 1).summary("m").build()),
-            new Fake(CommandSpec.builder("check config").arguments("[HOSTLIST]", 0, 1).summary("c").build()),
-            new Fake(CommandSpec.builder("drain").arguments("HOSTLIST REASON", 2, Integer.MAX_VALUE).summary("d")
+            new Fake(CommandSpec.builder("check munge").optional("HOSTLIST", ArgTypes.hostlist()).summary("m").build()),
+            new Fake(CommandSpec.builder("check config").optional("HOSTLIST", ArgTypes.hostlist()).summary("c").build()),
+            new Fake(CommandSpec.builder("drain").required("HOSTLIST", ArgTypes.hostlist()).text("REASON", true).summary("d")
                     .option(OptionSpec.flag("force", "f")).build()),
-            new Fake(CommandSpec.builder("logs").arguments("DAEMON [HOST]", 1, 2).summary("l")
+            new Fake(CommandSpec.builder("logs").required("DAEMON", ArgTypes.word()).optional("HOST", ArgTypes.host()).summary("l")
                     .option(OptionSpec.value("lines", "N", "n")).option(OptionSpec.value("grep", "RE", "g")).build())));
 
     @ParameterizedTest

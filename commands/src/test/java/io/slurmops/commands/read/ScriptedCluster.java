@@ -1,6 +1,7 @@
 package io.slurmops.commands.read;
 
 import io.slurmops.commands.catalog.CommandCatalog;
+import io.slurmops.commands.catalog.CommandRegistry;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.catalog.UsageException;
@@ -114,8 +115,6 @@ final class ScriptedCluster implements Transport {
     }
 
     private static CommandCatalog catalog() {
-        List<SlurmCommand> all = new ArrayList<>();
-        all.addAll(ReadCommands.all(() -> all));
-        return new CommandCatalog("!slurm", all);
+        return new CommandCatalog("!slurm", ReadCommands.register(new CommandRegistry()).commands());
     }
 }

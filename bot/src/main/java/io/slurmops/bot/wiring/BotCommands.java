@@ -1,0 +1,48 @@
+package io.slurmops.bot.wiring;
+
+import io.slurmops.adapters.store.Decision;
+import io.slurmops.bot.alerts.AlertStore;
+import io.slurmops.bot.alerts.AlertsCommand;
+import io.slurmops.bot.alerts.IncidentReportCommand;
+import io.slurmops.bot.alerts.SilenceCommand;
+import io.slurmops.bot.approval.CancelCommand;
+import io.slurmops.bot.approval.PendingCommand;
+import io.slurmops.bot.approval.VoteCommand;
+import io.slurmops.bot.audit.AuditCommand;
+import io.slurmops.commands.catalog.CommandRegistry;
+import io.slurmops.commands.change.ChangeCommands;
+import io.slurmops.commands.read.ReadCommands;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every command the bot answers, in the order help lists them: the read commands (one line each in
+ * {@link ReadCommands}), the alert commands, the changes ({@link ChangeCommands}) and the bot's own
+ * workflow commands. Help holds the same registry, so it lists exactly what the catalog parses.
+ */
+final class BotCommands {
+
+    private BotCommands() {
+    }
+
+    /**
+     * @param probeNames what {@code silence CHECK} accepts
+     * @param approvedAt when a change request was approved, for incident timelines
+     */
+    static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
+                                    Function<String, Optional<Instant>> approvedAt) {
+        return ReadCommands.register(new CommandRegistry())
+                .add(new AlertsCommand(alertStore))
+                .add(new SilenceCommand(alertStore, probeNames))
+                .add(new IncidentReportCommand(alertStore, approvedAt))
+                .addAll(ChangeCommands.all())
+                .add(new VoteCommand(Decision.APPROVE))
+                .add(new VoteCommand(Decision.DENY))
+                .add(new PendingCommand())
+                .add(new CancelCommand())
+                .add(new AuditCommand());
+    }
+}
