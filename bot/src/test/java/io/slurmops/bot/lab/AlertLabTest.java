@@ -347,7 +347,7 @@ class AlertLabTest {
                 base.access(), base.approvals(), base.console(), alerts, base.accountingDb());
         Application app = Application.startLongRunning(config);
         apps.add(app);
-        app.startAlerts("test", "alerts", channel);
+        app.startAlerts("console", "alerts", channel);
         return app;
     }
 
@@ -355,7 +355,7 @@ class AlertLabTest {
     private static String requestFix(Application app, Channel ch, Post alert, String who, String plannedAs)
             throws Exception {
         react(app, ch, alert.id(), who);
-        Incident i = app.alertStore().byMessage("test", "alerts", alert.id()).orElseThrow();
+        Incident i = app.alertStore().byMessage("console", "alerts", alert.id()).orElseThrow();
         assertThat(i.requestId()).as("request behind the ✅ on incident #" + i.id() + "; thread: "
                 + ch.thread(alert.id())).isNotNull();
         Post plan = planPost(ch, i.requestId());
