@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * all with the same key exchange (OpenSSH forced to curve25519-sha256, the first one sshj offers),
  * and prints the median of each and the ratios executor/pdsh.
  *
- * <p>Run from the worktree root, after {@code /work/main/lab/lab targets up 100}:
+ * <p>Run from the worktree root, after {@code lab/lab targets up 100}:
  * <pre>
  * mvn -B -q -pl commands,adapters test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
