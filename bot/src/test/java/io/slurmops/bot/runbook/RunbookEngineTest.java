@@ -4,6 +4,7 @@ import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.adapters.store.StoreRunJournal;
 import io.slurmops.adapters.store.TestStores;
 import io.slurmops.commands.exec.ExecResult;
+import io.slurmops.commands.exec.HostCommand;
 import io.slurmops.commands.runbook.BoundRunbook;
 import io.slurmops.commands.runbook.Runbook;
 import io.slurmops.commands.runbook.run.RunJournal;
@@ -110,6 +111,25 @@ class RunbookEngineTest {
                 verify:
                   - controller-up
                 """);
+        Files.writeString(site.resolve("gated.yaml"), """
+                name: gated
+                risk: change
+                steps:
+                  - id: restart-node001
+                    restart: slurmd
+                    on: node001
+                    rollback: none
+                  - id: restart-node002
+                    restart: slurmd
+                    on: node002
+                    rollback: none
+                gates:
+                  - before: restart-node002
+                    approvals: 1
+                    reason: node002 runs the long jobs
+                verify:
+                  - controller-up
+                """);
         RunbookLoader.Loaded loaded = RunbookLoader.load(site);
         assertThat(loaded.refused()).isEmpty();
         runbooks = loaded.runbooks();
@@ -212,6 +232,20 @@ class RunbookEngineTest {
         assertThat(rec.step(1).orElseThrow().status()).isEqualTo(StepStatus.ATTEMPT_FAILED);
         assertThat(rec.step(1).orElseThrow().output()).contains("bad config");
         assertThat(rec.step(2).orElseThrow().status()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
+    void aGatePausesTheRunUntilItsApprovalsAreIn() {
+        RunbookEngine engine = engine();
+        RunJournal.RunRecord rec = engine.start(BoundRunbook.bind(runbooks.get("gated"), Map.of()));
+
+        assertThat(rec.state()).isEqualTo(RunState.WAITING_GATE);
+        assertThat(rec.note()).contains("1 more approval(s) before step 2 `restart-node002`", "long jobs");
+        assertThat(cluster.ran("systemctl", "restart")).extracting(HostCommand::host).containsExactly("node001");
+
+        RunJournal.RunRecord done = engine.passGate(rec.id(), runbooks.get("gated"));
+        assertThat(done.state()).as(done.note()).isEqualTo(RunState.DONE);
+        assertThat(cluster.ran("systemctl", "restart")).extracting(HostCommand::host).containsExactly("node001", "node002");
     }
 
     @Test
