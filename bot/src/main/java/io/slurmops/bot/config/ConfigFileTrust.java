@@ -46,15 +46,16 @@ public final class ConfigFileTrust {
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.of("cannot read the owner and mode of " + p + ": " + e.getMessage());
         }
+        // Every problem of the file at once, so one round of fixes is enough.
+        java.util.List<String> problems = new java.util.ArrayList<>();
         String owner = a.owner().getName();
         if (!TRUSTED_OWNERS.contains(owner)) {
-            return Optional.of(p + " is owned by " + owner + ", not root or " + SERVICE_ACCOUNT
-                    + " (chown root " + p + ")");
+            problems.add(p + " is owned by " + owner + ", not root or " + SERVICE_ACCOUNT + " (chown root " + p + ")");
         }
         Set<PosixFilePermission> perms = a.permissions();
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-            return Optional.of(p + " is writable by group or others (" + fix + ")");
+            problems.add(p + " is writable by group or others (" + fix + ")");
         }
-        return Optional.empty();
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
 }
