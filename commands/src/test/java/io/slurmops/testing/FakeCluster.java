@@ -25,8 +25,8 @@ import java.util.function.Function;
 
 /**
  * A small Slurm cluster behind the {@link Transport} interface — the network edge — for fast tests:
- * it answers sinfo, squeue, scontrol (ping, update, reconfig, hold …), systemctl, sha256sum, base64
- * and install from an in-memory state that commands really change, and records every argv it ran.
+ * it answers sinfo, squeue, scontrol (ping, update, reconfig, hold …), systemctl, sha256sum, base64,
+ * find, cp, mkdir and install from an in-memory state that commands really change, and records every argv it ran.
  * Hooks let a test make one host fail or block.
  */
 public final class FakeCluster implements Transport {
@@ -138,7 +138,10 @@ public final class FakeCluster implements Transport {
                 case "squeue" -> squeue(cmd, argv);
                 case "scontrol" -> scontrol(cmd, argv);
                 case "systemctl" -> systemctl(cmd, argv);
-                case "sha256sum" -> sha256sum(cmd, argv.get(1));
+                case "sha256sum" -> sha256sum(cmd, argv.subList(1, argv.size()));
+                case "find" -> find(cmd, argv);
+                case "cp" -> copy(cmd, argv.get(argv.size() - 2), argv.get(argv.size() - 1));
+                case "mkdir" -> ok(cmd, "");
                 case "base64" -> base64(cmd, argv.get(argv.size() - 1));
                 case "install" -> install(cmd, argv.get(argv.size() - 1));
                 case "chronyc", "nvidia-smi", "true" -> ok(cmd, "");
@@ -247,12 +250,40 @@ public final class FakeCluster implements Transport {
         };
     }
 
-    private ExecResult sha256sum(HostCommand cmd, String path) {
-        byte[] b = file(cmd.host(), path);
-        if (b == null) {
-            return ExecResult.exited(cmd, 1, "", "sha256sum: " + path + ": No such file or directory", Duration.ZERO);
+    private ExecResult sha256sum(HostCommand cmd, List<String> paths) {
+        StringBuilder out = new StringBuilder();
+        for (String path : paths) {
+            byte[] b = file(cmd.host(), path);
+            if (b == null) {
+                return ExecResult.exited(cmd, 1, out.toString(), "sha256sum: " + path + ": No such file or directory", Duration.ZERO);
+            }
+            out.append(sha256(b)).append("  ").append(path).append('\n');
         }
-        return ok(cmd, sha256(b) + "  " + path + "\n");
+        return ok(cmd, out.toString());
+    }
+
+    /** find DIR -type f | -mindepth 1 [-delete]: the files under DIR (the fake has no empty directories). */
+    private ExecResult find(HostCommand cmd, List<String> argv) {
+        String prefix = argv.get(1).endsWith("/") ? argv.get(1) : argv.get(1) + "/";
+        Map<String, byte[]> mine = files.computeIfAbsent(cmd.host(), h -> new HashMap<>());
+        List<String> under = mine.keySet().stream().filter(f -> f.startsWith(prefix)).sorted().toList();
+        if (argv.contains("-delete")) {
+            under.forEach(mine::remove);
+            return ok(cmd, "");
+        }
+        return ok(cmd, under.stream().map(f -> f + "\n").reduce("", String::concat));
+    }
+
+    /** cp -a FROM TO with TO not existing: TO becomes a copy of FROM. */
+    private ExecResult copy(HostCommand cmd, String from, String to) {
+        Map<String, byte[]> mine = files.computeIfAbsent(cmd.host(), h -> new HashMap<>());
+        String prefix = from + "/";
+        List<String> under = mine.keySet().stream().filter(f -> f.startsWith(prefix)).toList();
+        if (under.isEmpty()) {
+            return ExecResult.exited(cmd, 1, "", "cp: cannot stat '" + from + "': No such file or directory", Duration.ZERO);
+        }
+        under.forEach(f -> mine.put(to + "/" + f.substring(prefix.length()), mine.get(f).clone()));
+        return ok(cmd, "");
     }
 
     private ExecResult base64(HostCommand cmd, String path) {

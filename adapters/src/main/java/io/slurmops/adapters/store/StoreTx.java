@@ -12,7 +12,7 @@ import java.util.Set;
  * The operations of one transaction, on the connection {@link SlurmopsStore#transaction} opened for
  * it. The SQL lives in one class per table ({@link RequestTable}, {@link VoteTable},
  * {@link AuditTable}, {@link DeliveryTable}, {@link IncidentTable}, {@link SilenceTable},
- * {@link LeaseTable}); this class only binds them to the transaction's connection.
+ * {@link LeaseTable}, {@link RunbookRunTable}); this class only binds them to the transaction's connection.
  */
 public final class StoreTx {
 
@@ -175,5 +175,38 @@ public final class StoreTx {
 
     public void releaseLease(String name, String holder) throws SQLException {
         LeaseTable.release(c, name, holder);
+    }
+
+    // ---- runbook runs (see RunbookRunTable)
+
+    public long insertRunbookRun(String runbook, String planHash, java.util.Map<String, String> planValues, Instant now)
+            throws SQLException {
+        return RunbookRunTable.insert(c, runbook, planHash, planValues, now);
+    }
+
+    public void setRunbookRunState(long run, io.slurmops.commands.runbook.run.RunState state, String note, Instant now)
+            throws SQLException {
+        RunbookRunTable.setState(c, run, state, note, now);
+    }
+
+    public void setRunbookValue(long run, String name, String value) throws SQLException {
+        RunbookRunTable.setValue(c, run, name, value);
+    }
+
+    public void runbookStepStarted(long run, int index, String stepId, Instant now) throws SQLException {
+        RunbookRunTable.stepStarted(c, run, index, stepId, now);
+    }
+
+    public void runbookStepEnded(long run, int index, io.slurmops.commands.runbook.run.StepStatus status, String output,
+                                 java.time.Duration elapsed) throws SQLException {
+        RunbookRunTable.stepEnded(c, run, index, status, output, elapsed);
+    }
+
+    public Optional<io.slurmops.commands.runbook.run.RunJournal.RunRecord> runbookRun(long run) throws SQLException {
+        return RunbookRunTable.byId(c, run);
+    }
+
+    public List<Long> unfinishedRunbookRuns() throws SQLException {
+        return RunbookRunTable.unfinished(c);
     }
 }

@@ -47,7 +47,8 @@ public final class TestStores {
                 + "CREATE USER IF NOT EXISTS 'slurmops_test'@'127.0.0.1' IDENTIFIED BY '" + MARIADB_PASSWORD + "';"
                 + "GRANT ALL ON slurmops_test.* TO 'slurmops_test'@'127.0.0.1';"
                 + "DROP TABLE IF EXISTS slurmops_test.requests, slurmops_test.votes, slurmops_test.audit,"
-                + " slurmops_test.chat_events, slurmops_test.incidents, slurmops_test.silences, slurmops_test.leases, slurmops_test.schema_version;";
+                + " slurmops_test.chat_events, slurmops_test.incidents, slurmops_test.silences, slurmops_test.leases, slurmops_test.runbook_runs, slurmops_test.runbook_steps,"
+                + " slurmops_test.runbook_values, slurmops_test.schema_version;";
         LabCluster.Result r = LabCluster.exec(List.of("mariadb", "-u", "root", "-e", sql), 60);
         if (r.exitCode() != 0) {
             LabCluster.ensureUp();
