@@ -27,7 +27,7 @@ public final class ConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("prefix", "site", "ssh", "store", "access", "approvals", "console",
-            "alerts", "slack", "discord", "people", "groups");
+            "alerts", "slack", "discord", "people", "groups", "runbooks", "backups");
     private static final Set<String> SITE = Set.of("cluster", "controller", "backupController", "dbdHost",
             "serviceManager", "nodeServiceManager", "units", "logs", "slurmEnvironment", "slurmConf", "mungeKey",
             "slurmTimeout", "nodeTimeout", "fanout", "accountingDb");
@@ -89,11 +89,42 @@ public final class ConfigLoader {
         ConsoleConfig consoleConfig = new ConsoleConfig(console.string("user", "console"),
                 console.string("channel", "console"), console.bool("switchUser", false));
         AlertConfig alerts = alerts(top.child("alerts"));
+        RunbookConfig runbooks = runbooks(top.child("runbooks"));
+        BackupConfig backups = backups(top.child("backups"));
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
         return new SlurmopsConfig(source, prefix, site, ssh, store, access, approvals, consoleConfig, alerts,
-                accountingDb);
+                accountingDb, runbooks, backups);
+    }
+
+    private static RunbookConfig runbooks(Node n) {
+        n.allowOnly(Set.of("siteDir"));
+        String dir = n.string("siteDir", "");
+        if (!dir.isEmpty() && !dir.startsWith("/")) {
+            n.problem("siteDir", "`" + dir + "` must be an absolute path");
+        }
+        return new RunbookConfig(dir);
+    }
+
+    private static BackupConfig backups(Node n) {
+        n.allowOnly(Set.of("dir", "retention", "dailyAt", "scratch"));
+        BackupConfig d = BackupConfig.defaults();
+        String dir = n.string("dir", d.dir());
+        if (!dir.matches("/[A-Za-z0-9._+@%,:/-]+")) {
+            // Backup paths go into argv on the controller and into runbook values shown to people.
+            n.problem("dir", "`" + dir + "` must be an absolute path of letters, digits and . _ + @ % , : - /");
+        }
+        String at = n.string("dailyAt", "");
+        java.util.Optional<java.time.LocalTime> dailyAt = java.util.Optional.empty();
+        if (!at.isBlank()) {
+            try {
+                dailyAt = java.util.Optional.of(java.time.LocalTime.parse(at));
+            } catch (java.time.format.DateTimeParseException e) {
+                n.problem("dailyAt", "`" + at + "` is not a time of day like 03:00");
+            }
+        }
+        return new BackupConfig(dir, n.duration("retention", d.retention()), dailyAt, accountingDb(n.child("scratch")));
     }
 
     private SiteProfile site(Node n) {

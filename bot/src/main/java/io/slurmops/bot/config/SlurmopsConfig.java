@@ -5,11 +5,20 @@ import io.slurmops.commands.site.SiteProfile;
 /** The whole configuration, immutable once loaded and validated. */
 public record SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
                              AccessConfig access, ApprovalConfig approvals, ConsoleConfig console,
-                             AlertConfig alerts, AccountingDbConfig accountingDb) {
+                             AlertConfig alerts, AccountingDbConfig accountingDb,
+                             RunbookConfig runbooks, BackupConfig backups) {
 
     /** A configuration without site.accountingDb (check db then asks slurmdbd only). */
     public SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
                           AccessConfig access, ApprovalConfig approvals, ConsoleConfig console, AlertConfig alerts) {
         this(source, prefix, site, ssh, store, access, approvals, console, alerts, AccountingDbConfig.none());
+    }
+
+    /** A configuration with the default runbook and backup settings. */
+    public SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
+                          AccessConfig access, ApprovalConfig approvals, ConsoleConfig console, AlertConfig alerts,
+                          AccountingDbConfig accountingDb) {
+        this(source, prefix, site, ssh, store, access, approvals, console, alerts, accountingDb,
+                RunbookConfig.defaults(), BackupConfig.defaults());
     }
 }

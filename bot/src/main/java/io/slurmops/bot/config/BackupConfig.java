@@ -1,0 +1,19 @@
+package io.slurmops.bot.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Optional;
+
+/**
+ * {@code backups:}: where backups of the state, the accounting database and the configuration are kept
+ * (runbook runs make theirs there too), how long they are kept, when the daily backup runs (empty: no
+ * scheduled backup), and the account that restores a dump into a scratch schema to verify it.
+ */
+public record BackupConfig(String dir, Duration retention, Optional<LocalTime> dailyAt, AccountingDbConfig scratch) {
+
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+    public static BackupConfig defaults() {
+        return new BackupConfig("/var/lib/slurmops/backups", DEFAULT_RETENTION, Optional.empty(), AccountingDbConfig.none());
+    }
+}
