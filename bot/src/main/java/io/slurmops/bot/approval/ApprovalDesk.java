@@ -106,6 +106,38 @@ final class ApprovalDesk {
         return BotResponse.forRequest(id, message, Outcome.PENDING, true);
     }
 
+    /**
+     * Opens a request for a {@link Proposal}: recorded, its plan text and hash attached, posted for vote
+     * (in a thread when it says so), remembered by message id so reactions on it count.
+     */
+    BotResponse propose(Proposal p, ChatChannel ch) {
+        Instant now = clock.instant();
+        Voter who = p.requester();
+        Instant expires = now.plus(policy.expiry());
+        long id = store.transaction(tx -> {
+            long newId = tx.insertRequest(new NewRequest(p.command(), p.line(), p.risk().label(), who.userId(),
+                    who.userName(), who.platform(), who.channelId(), now));
+            tx.append(AuditEntry.of(AuditKind.REQUESTED, now).request(newId).actor(who.userId(), who.userName())
+                    .where(who.platform(), who.channelId()).line(p.line()).detail("risk " + p.risk().label()).build());
+            tx.attachPlan(newId, p.planText(), p.planHash(), p.approvalsNeeded(), expires);
+            tx.append(AuditEntry.of(AuditKind.PLANNED, now).request(newId).actor(who.userId(), who.userName())
+                    .where(who.platform(), who.channelId()).line(p.line()).planHash(p.planHash())
+                    .detail(p.summary() + " · needs " + p.approvalsNeeded() + " approval(s) · expires " + expires).build());
+            return newId;
+        });
+        Reply message = ProposalMessage.render(id, p, authorizer.approvers(Identity.of(who.platform(), who.userId()),
+                who.channelId()), expires, prefix, clock.getZone(), now);
+        channels.remember(id, ch);
+        String messageId = p.threadOf() == null ? ch.postForVote(message) : ch.postInThread(p.threadOf(), message);
+        if (messageId != null) {
+            store.transaction(tx -> {
+                tx.setMessage(id, messageId);
+                return null;
+            });
+        }
+        return BotResponse.forRequest(id, message, Outcome.PENDING, true);
+    }
+
     private void reject(long id, String why) {
         Instant now = clock.instant();
         store.transaction(tx -> {
