@@ -98,7 +98,8 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
         return runbooks;
     }
 
-    RunJournal journal() {
+    /** The runs' durable record (read it; the engine writes it). */
+    public RunJournal journal() {
         return journal;
     }
 
