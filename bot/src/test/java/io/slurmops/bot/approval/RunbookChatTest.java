@@ -163,6 +163,7 @@ class RunbookChatTest {
         RunJournal.RunRecord done = awaitRun(1, r -> r.state() == RunState.DONE);
         assertThat(done.steps()).extracting(RunJournal.StepRecord::status).containsExactly(StepStatus.OK, StepStatus.OK);
         String planId = h.channel.lastVoteMessage();
+        awaitPost(p -> planId.equals(p.thread()) && p.text().contains("Run 1 (two-restarts) done"));
         List<String> thread = h.channel.posts().stream().filter(p -> planId.equals(p.thread())).map(Transcript.Post::text).toList();
         assertThat(String.join("\n", thread)).contains("run 1 started (#1)", "Step 1/2 `restart-one` started",
                 "Step 1/2 `restart-one` ok", "Step 2/2 `restart-two` ok", "Run 1 (two-restarts) done");

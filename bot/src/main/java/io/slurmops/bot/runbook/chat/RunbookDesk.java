@@ -292,6 +292,20 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
         return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
+    /**
+     * Waits until no runbook work is queued or running: a one-shot {@code slurmops run} that approved a
+     * run (or a gate) stays until the run ends or stops, printing its progress, instead of cutting it off.
+     */
+    public void awaitIdle() {
+        try {
+            runner.submit(() -> { }).get();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("runbook thread not idle-checked: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         GracefulStop.stop(runner, Duration.ofSeconds(30), "the runbook runs");
