@@ -49,8 +49,13 @@ class RunbookChatLabTest {
                   - id: resume
                     title: Resume ${node}
                     scontrol: [update, "NodeName=${node}", State=RESUME]
-                    check: {nodes-responding: "${node}"}
+                    check: {command: [scontrol, show, node, "${node}"]}
                     rollback: drain it again
+                  - id: responding
+                    title: Wait until ${node} responds
+                    wait-until: {nodes-responding: "${node}"}
+                    timeout: 60s
+                    rollback: none
                 gates:
                   - {before: resume, approvals: 1, reason: look at the drained node first}
                 verify:
@@ -68,12 +73,12 @@ class RunbookChatLabTest {
         LabCluster.Result ask = run(config, "alice", "!slurm runbook run drain-cycle node=" + NODE);
         assertThat(ask.exitCode()).as(ask.output()).isZero();
         assertThat(ask.output()).contains("#1 needs 1 approval: runbook drain-cycle", "node = " + NODE,
-                "Step 1/2 drain", "gate: 1 more approval — look at the drained node first");
+                "Step 1/3 drain", "gate: 1 more approval — look at the drained node first");
         assertThat(SlurmopsProcess.state(NODE)).as("nothing happens before approval").isEqualTo("idle");
 
         LabCluster.Result approve = run(config, "bob", "!slurm approve 1");
         assertThat(approve.exitCode()).as(approve.output()).isZero();
-        assertThat(approve.output()).contains("Step 1/2 `drain` ok", "#2 needs 1 approval: gate before step 2 `resume`");
+        assertThat(approve.output()).contains("Step 1/3 `drain` ok", "#2 needs 1 approval: gate before step 2 `resume`");
         assertThat(SlurmopsProcess.state(NODE)).isEqualTo("drained");
         assertThat(SlurmopsProcess.reason(NODE)).isEqualTo("runbook drain-cycle");
 
@@ -84,16 +89,17 @@ class RunbookChatLabTest {
         long t0 = System.nanoTime();
         LabCluster.Result gate = run(config, "dave", "!slurm approve 2");
         assertThat(gate.exitCode()).as(gate.output()).isZero();
-        assertThat(gate.output()).contains("Step 2/2 `resume` ok", "Run 1 (drain-cycle) done");
+        assertThat(gate.output()).contains("Step 2/3 `resume` started: Resume " + NODE, "Step 2/3 `resume` ok",
+                "Step 3/3 `responding` ok", "Run 1 (drain-cycle) done");
         System.out.printf("gate approval → run done: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertThat(SlurmopsProcess.state(NODE)).isEqualTo("idle");
 
         LabCluster.Result status = run(config, "carol", "!slurm runbook status 1");
-        assertThat(status.output()).contains("run 1 · drain-cycle · done", "step 1/2 drain: ok", "step 2/2 resume: ok",
+        assertThat(status.output()).contains("run 1 · drain-cycle · done", "step 1/3 drain: ok", "step 2/3 resume: ok",
                 "node = " + NODE);
         LabCluster.Result audit = SlurmopsProcess.run(state, "audit", "--config", config.toString(), "--request", "1");
-        assertThat(audit.output()).contains("run 1 step 1/2 `drain` started", "values node=" + NODE, "approved by bob",
-                "run 1 step 2/2 `resume` ok");
+        assertThat(audit.output()).contains("run 1 step 1/3 `drain` started", "values node=" + NODE, "approved by bob",
+                "run 1 step 3/3 `responding` ok");
     }
 
     private LabCluster.Result run(Path config, String who, String line) throws Exception {

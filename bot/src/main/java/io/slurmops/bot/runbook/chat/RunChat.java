@@ -7,7 +7,7 @@ import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.commands.reply.Reply;
 import io.slurmops.commands.reply.Status;
 import io.slurmops.commands.runbook.Runbook;
-import io.slurmops.commands.runbook.Step;
+import io.slurmops.commands.runbook.Template;
 import io.slurmops.commands.runbook.run.RunJournal;
 import io.slurmops.commands.runbook.run.RunProgress;
 import io.slurmops.commands.runbook.run.RunState;
@@ -75,7 +75,8 @@ final class RunChat implements RunProgress {
     public void stepStarted(long run, int index, String stepId) {
         Optional<Runbook> rb = runbookOf(run);
         int m = rb.map(r -> r.steps().size()).orElse(0);
-        String title = rb.flatMap(r -> r.step(stepId)).map(Step::title).orElse("");
+        Map<String, String> bound = journal.run(run).map(RunJournal.RunRecord::values).orElse(Map.of());
+        String title = rb.flatMap(r -> r.step(stepId)).map(s -> Template.of(s.title()).bind(bound)).orElse("");
         audit(run, "run " + run + " step " + index + "/" + m + " `" + stepId + "` started" + values(run));
         say(run, Reply.builder("Step " + index + "/" + m + " `" + stepId + "` started" + (title.isBlank() ? "" : ": " + title))
                 .status(Status.INFO).build());
