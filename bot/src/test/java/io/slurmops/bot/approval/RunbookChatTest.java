@@ -245,6 +245,29 @@ class RunbookChatTest {
     }
 
     @Test
+    void abortWhileAStepRunsStopsTheRunAfterThatStep() throws Exception {
+        CountDownLatch stepRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        cluster.hook(cmd -> {
+            if (cmd.host().equals("node001") && cmd.argv().contains("restart")) {
+                stepRunning.countDown();
+                await(release);
+            }
+            return Optional.empty();
+        });
+        h.say("alice", "!slurm runbook run two-restarts");
+        h.say("bob", "!slurm approve 1");
+        assertThat(stepRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(h.say("alice", "!slurm runbook abort 1").outcome()).isEqualTo(Outcome.DONE);
+        release.countDown();
+        awaitRun(1, r -> r.step(1).map(s -> s.status() != StepStatus.STARTED).orElse(false));
+        Thread.sleep(200);
+        assertThat(run(1).state()).isEqualTo(RunState.ABORTED);
+        assertThat(run(1).steps()).hasSize(1);
+        assertThat(restarts("node002")).isZero();
+    }
+
+    @Test
     void aRestartPausesTheStartedStepAndAnnouncesItInTheRunsThread() throws Exception {
         // the bot dies inside step 1 (while it lists the nodes it is about to set down)
         cluster.hook(cmd -> {
