@@ -207,6 +207,24 @@ class RunbookChatTest {
     }
 
     @Test
+    void aDeniedGateLeavesTheRunWaitingAndResumeAsksAgain() {
+        h.say("alice", "!slurm runbook run gated");
+        h.say("bob", "!slurm approve 1");
+        awaitRun(1, r -> r.state() == RunState.WAITING_GATE);
+        awaitPost(p -> p.text().contains("#2 needs 1 approval: gate before step 2"));
+        h.say("dave", "!slurm deny 2 not now");
+        awaitPost(p -> p.text().contains("Gate #2 denied: run 1 stays stopped before that step"));
+        assertThat(run(1).state()).isEqualTo(RunState.WAITING_GATE);
+        assertThat(restarts("node002")).isZero();
+
+        assertThat(h.say("alice", "!slurm runbook resume 1").outcome()).isEqualTo(Outcome.PENDING);
+        awaitPost(p -> p.text().contains("#3 needs 1 approval: gate before step 2 `restart-two` of run 1"));
+        h.say("bob", "!slurm approve 3");
+        awaitRun(1, r -> r.state() == RunState.DONE);
+        assertThat(restarts("node002")).isEqualTo(1);
+    }
+
+    @Test
     void aFailingStepIsReportedAndResumeAfterApprovalCompletesTheRun() {
         AtomicBoolean broken = new AtomicBoolean(true);
         cluster.hook(cmd -> broken.get() && cmd.host().equals("node002") && cmd.argv().contains("restart")
