@@ -1,7 +1,10 @@
 package io.slurmops.bot.approval;
 
+import io.slurmops.adapters.store.AuditEntry;
+import io.slurmops.adapters.store.AuditKind;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.adapters.store.RequestRecord;
+import io.slurmops.adapters.store.RequestState;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.lifecycle.GracefulStop;
 import io.slurmops.bot.pipeline.Authorizer;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -151,12 +155,12 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
      * transaction): false when someone else claimed it first.
      */
     public boolean claim(RequestRecord r) {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         return store.transaction(tx -> {
             if (!tx.claim(r.id(), identity.id(), now)) {
                 return false;
             }
-            tx.append(io.slurmops.adapters.store.AuditEntry.of(io.slurmops.adapters.store.AuditKind.STARTED, now)
+            tx.append(AuditEntry.of(AuditKind.STARTED, now)
                     .about(r).actor("slurmops", identity.id()).detail("claimed by " + identity.id()).build());
             return true;
         });
@@ -164,12 +168,12 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
 
     /** Ends a claimed proposal's request, with its audit row; its owner's work may go on (a run) and reports itself. */
     public void finish(RequestRecord r, boolean ok, String outcome) {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         store.transaction(tx -> {
-            if (tx.finish(r.id(), ok ? io.slurmops.adapters.store.RequestState.SUCCEEDED
-                    : io.slurmops.adapters.store.RequestState.FAILED, now, outcome, true)) {
-                tx.append(io.slurmops.adapters.store.AuditEntry.of(ok ? io.slurmops.adapters.store.AuditKind.SUCCEEDED
-                                : io.slurmops.adapters.store.AuditKind.FAILED, now)
+            if (tx.finish(r.id(), ok ? RequestState.SUCCEEDED
+                    : RequestState.FAILED, now, outcome, true)) {
+                tx.append(AuditEntry.of(ok ? AuditKind.SUCCEEDED
+                                : AuditKind.FAILED, now)
                         .about(r).actor("slurmops", identity.id()).detail(outcome).build());
             }
             return null;
