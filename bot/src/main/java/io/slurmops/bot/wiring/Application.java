@@ -189,9 +189,10 @@ public final class Application implements AutoCloseable {
 
     private Application recoverAndSweep() {
         try {
-            approvals.recover();
-            // a run cut off by the stop is paused, never re-run; its thread hears why once the channel speaks
+            // A run cut off by the stop is paused, never re-run; its thread hears why once the channel speaks.
+            // Before the approvals recover: an orphaned runbook approval they start must not be paused.
             runbooks.pauseInterrupted();
+            approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
             return this;
         } catch (RuntimeException e) {

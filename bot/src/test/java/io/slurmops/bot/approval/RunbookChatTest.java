@@ -314,6 +314,24 @@ class RunbookChatTest {
     }
 
     @Test
+    void anApprovalWhoseProcessDiedBeforeTheRunStartedRunsOnceAfterARestart() throws Exception {
+        h.say("alice", "!slurm runbook run two-restarts");
+        java.time.Instant now = h.clock.instant();
+        // bob's approval was recorded, then his process died before claiming it
+        h.app.approvals().store().transaction(tx -> tx.decide(1, RequestState.PENDING, RequestState.APPROVED, now,
+                "approved (1/1)", true));
+        h.clock.advance(Duration.ofMinutes(1));
+        h.restart();
+        RunJournal.RunRecord done = awaitRun(1, r -> r.state() == RunState.DONE);
+        assertThat(done.steps()).hasSize(2);
+        assertThat(restarts("node001")).isEqualTo(1);
+        assertThat(h.request(1).state()).isEqualTo(RequestState.SUCCEEDED);
+        h.restart();
+        assertThat(restarts("node001")).isEqualTo(1);
+        assertThat(h.app.runbooks().journal().run(2)).isEmpty();
+    }
+
+    @Test
     void alertsCausedByARunAreHeldWhileItRunsAndPostedWhenItEnds() throws Exception {
         CountDownLatch stepRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
