@@ -64,6 +64,8 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
     private final RunGates gates;
     private final String prefix;
     private final SlurmopsStore store;
+    /** Work queued or running on the runbook thread: runs go one at a time. */
+    private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "slurmops-runbooks");
         t.setDaemon(true);
@@ -187,6 +189,7 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
         }
         Optional<ChatChannel> ch = approvals.channelOf(r);
         Map<String, String> f = RunRequestText.decode(r.planText());
+        boolean queued;
         try {
             Runbook rb = runbooks.get(f.get(RunRequestText.RUNBOOK)).orElseThrow(() ->
                     new IllegalStateException("this slurmops has no runbook `" + f.get(RunRequestText.RUNBOOK) + "`"));
@@ -195,6 +198,7 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
                 case RESUME -> resume(r, rb, f);
                 default -> gates.pass(r, rb, f, engine);
             };
+            queued = busy.getAndIncrement() > 0;
             runner.execute(() -> {
                 try {
                     work.run();
@@ -202,14 +206,18 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
                     LOG.error("runbook work for {} failed", r.tag(), e);
                     approvals.finish(r, false, "failed: " + e.getMessage());
                     ch.ifPresent(c -> c.post(Reply.error(r.tag() + " failed unexpectedly: " + e.getMessage())));
+                } finally {
+                    busy.decrementAndGet();
                 }
             });
         } catch (RuntimeException e) {
             approvals.finish(r, false, e.getMessage());
             return Reply.error(r.tag() + " approved but not run: " + e.getMessage());
         }
-        return Reply.builder(r.tag() + " approved; " + (r.command().equals(GATE) ? "the run goes on" : "it starts now")
-                + " — progress in the request's thread").status(Status.OK).build();
+        String when = queued ? "another runbook run is at work; this one goes on when it stops"
+                : r.command().equals(GATE) ? "the run goes on" : "it starts now";
+        return Reply.builder(r.tag() + " approved; " + when + " — progress in the request's thread")
+                .status(Status.OK).build();
     }
 
     @Override
