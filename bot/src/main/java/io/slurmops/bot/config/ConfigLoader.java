@@ -244,7 +244,7 @@ public final class ConfigLoader {
     }
 
     private static ApprovalConfig approvals(Node n) {
-        n.allowOnly(Set.of("expiry", "risk", "orphanExpiry"));
+        n.allowOnly(Set.of("expiry", "risk", "orphanExpiry", "massShare", "massMinNodes"));
         Map<String, String> risk = n.child("risk").stringMap();
         risk.forEach((command, level) -> {
             if (!Set.of("read", "change", "destructive").contains(level)) {
@@ -252,6 +252,26 @@ public final class ConfigLoader {
             }
         });
         return new ApprovalConfig(n.duration("expiry", Duration.ofMinutes(15)), risk,
-                n.duration("orphanExpiry", ApprovalConfig.DEFAULT_ORPHAN_EXPIRY));
+                n.duration("orphanExpiry", ApprovalConfig.DEFAULT_ORPHAN_EXPIRY), massShare(n),
+                n.integer("massMinNodes", ApprovalConfig.DEFAULT_MASS_MIN_NODES, 1, 1_000_000));
+    }
+
+    /** {@code massShare: 25%} (or {@code 25}): the share of the cluster's nodes above which a change is a mass action. */
+    private static int massShare(Node n) {
+        String raw = n.string("massShare", null);
+        if (raw == null) {
+            return ApprovalConfig.DEFAULT_MASS_SHARE_PERCENT;
+        }
+        String digits = raw.strip().endsWith("%") ? raw.strip().substring(0, raw.strip().length() - 1).strip() : raw.strip();
+        try {
+            int v = Integer.parseInt(digits);
+            if (v >= 1 && v <= 100) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        n.problem("massShare", "`" + raw + "` is not a share of nodes; write a whole percentage from 1% to 100%, e.g. 25%");
+        return ApprovalConfig.DEFAULT_MASS_SHARE_PERCENT;
     }
 }
