@@ -8,14 +8,13 @@ import io.slurmops.commands.site.LogSource;
 import io.slurmops.commands.site.SiteProfile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,15 +45,27 @@ public final class ConfigLoader {
     }
 
     public SlurmopsConfig load(Path file) throws ConfigException {
-        String text;
+        return loadWithTrust(file).config();
+    }
+
+    /**
+     * A configuration and whether only root or the service account could have written it
+     * ({@link ConfigFileTrust}): judged on the very bytes parsed, so a file swapped after the check
+     * cannot grant {@code console.switchUser}.
+     */
+    public record Loaded(SlurmopsConfig config, Optional<String> whyUntrusted) {
+    }
+
+    public Loaded loadWithTrust(Path file) throws ConfigException {
+        ConfigFileTrust.Read read;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            read = ConfigFileTrust.read(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), List.of("file not found"));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
         }
-        return parse(text, file.toString());
+        return new Loaded(parse(read.text(), file.toString()), read.whyUntrusted());
     }
 
     public SlurmopsConfig parse(String yaml, String source) throws ConfigException {
