@@ -23,7 +23,7 @@ public enum JobEffect {
         return switch (this) {
             case KILLS -> "kills " + jobs + (running == 0 ? "" : " on them");
             case FINISH -> "kills 0 jobs: " + command + " lets the " + jobs + " finish";
-            case KEEP -> "kills 0 jobs: the " + jobs + " keep running";
+            case KEEP -> "kills 0 jobs: the " + jobs + (running == 1 ? " keeps" : " keep") + " running";
         };
     }
 }
