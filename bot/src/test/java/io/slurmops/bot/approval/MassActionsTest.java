@@ -128,4 +128,13 @@ class MassActionsTest {
             assertThat(h.updates("State=DOWN")).isZero();
         }
     }
+
+    @Test
+    void stoppingSlurmdOnManyNodesSaysTheJobsAreAtRisk() throws Exception {
+        try (ApprovalHarness h = new ApprovalHarness(dir, eightNodesWithJobs())) {
+            BotResponse r = h.say("erin", "!slurm stop slurmd node[001-004]");
+            assertThat(r.reply().toPlainText()).contains("Mass action")
+                    .contains("kills 0 jobs now; the 2 running jobs are lost if the nodes stay stopped past SlurmdTimeout");
+        }
+    }
 }

@@ -10,7 +10,9 @@ public enum JobEffect {
     /** The jobs run to their end; no new job starts there (drain). */
     FINISH,
     /** The jobs keep running (resume, a slurmd restart, a config sync). */
-    KEEP;
+    KEEP,
+    /** The jobs run on, but are lost if the node stays unreachable past SlurmdTimeout (stop slurmd or munge). */
+    AT_RISK;
 
     /** How many of {@code running} jobs this kills. */
     public int killed(int running) {
@@ -24,6 +26,8 @@ public enum JobEffect {
             case KILLS -> "kills " + jobs + (running == 0 ? "" : " on them");
             case FINISH -> "kills 0 jobs: " + command + " lets the " + jobs + " finish";
             case KEEP -> "kills 0 jobs: the " + jobs + (running == 1 ? " keeps" : " keep") + " running";
+            case AT_RISK -> "kills 0 jobs now; the " + jobs + (running == 1 ? " is" : " are") + " lost if the "
+                    + "nodes stay stopped past SlurmdTimeout and are set DOWN";
         };
     }
 }
