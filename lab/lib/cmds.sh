@@ -22,7 +22,7 @@ pidfile_key() {
     local b=${1##*/}; b=${b%.pid}
     case $b in
         munged | mariadb | slurmdbd | slurmctld) printf 'head/%s' "$b" ;;
-        munged-node* | slurmd-node* | sshd-node*) printf '%s/%s' "${b#*-}" "${b%%-*}" ;;
+        munged-node* | slurmd-node* | sshd-node* | slurmctld-ctl2) printf '%s/%s' "${b#*-}" "${b%%-*}" ;;
         sshd-targets-*) printf 'targets/%s' "${b#sshd-targets-}" ;;
         *) return 1 ;;
     esac
@@ -154,6 +154,7 @@ cmd_up() {
         for ((i = 1; i <= nodes; i++)); do
             net_node_up "$i" || die "could not set up the network of $(node_name "$i")"
         done
+        if ha_enabled; then ha_net_up || die "could not set up the network of $HA_HOST"; fi
         step_end
     fi
 
@@ -177,10 +178,12 @@ cmd_up() {
         if [[ $NODE_KEY_CHANGED == 1 ]]; then restart[$node/munged]=1; restart[$node/slurmd]=1; fi
         if [[ $mode == netns ]]; then node_ns_up "$node" || die "could not create the namespaces of $node"; fi
     done
+    if ha_enabled; then ha_ns_up || die "could not create the namespaces of $HA_HOST"; fi
     step_end
 
     # ---- head daemons
-    for key in $(head_keys); do
+    [[ $CONF_CHANGED == 1 ]] && restart[$HA_HOST/slurmctld]=1
+    for key in $(head_keys) $(ha_keys); do
         [[ -n ${restart[$key]:-} ]] && daemon_pid "$key" >/dev/null && { daemon_stop "$key"; say "[lab] stopped $key (its configuration or munge key changed)"; }
         start_or_die "$key"
         if [[ $key == head/mariadb ]]; then
@@ -315,6 +318,7 @@ cmd_down() {
     done
 
     step_begin "namespaces, netns, bridge, /etc/hosts block"
+    ha_teardown
     net_teardown
     step_end "guard route $GUARD_NET kept"
 
@@ -336,7 +340,7 @@ cmd_status() {
     fi
     say "lab: mode $(lab_mode), $(lab_nodes) nodes $(node_hostlist), dir $LAB"
     printf '%-18s %-5s %s\n' DAEMON STATE PID
-    for key in $(head_keys) $(for n in $(node_list); do node_keys "$n"; done) $(target_keys); do
+    for key in $(head_keys) $(ha_keys) $(for n in $(node_list); do node_keys "$n"; done) $(target_keys); do
         all=$((all + 1))
         if pid=$(daemon_pid "$key"); then
             printf '%-18s %-5s %s\n' "$key" up "$pid"; up=$((up + 1))

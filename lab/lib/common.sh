@@ -123,7 +123,7 @@ head_name() { local h; h=$(state_get head); printf '%s' "${h:-$(hostname -s)}"; 
 in_node() {
     local h
     h=$(uname -n)
-    if is_node_name "$h" && [[ -d $(node_dir "$h") ]]; then printf '%s' "$h"; return 0; fi
+    if { is_node_name "$h" || is_ha_host "$h"; } && [[ -d $(node_dir "$h") ]]; then printf '%s' "$h"; return 0; fi
     return 1
 }
 

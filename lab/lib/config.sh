@@ -89,8 +89,9 @@ backup_restore_all() {
 
 # ---------------------------------------------------------------- slurm.conf
 slurm_conf_content() {
-    local n mode head ctl_addr nodeline
+    local n mode head ctl_addr nodeline ha_lines
     n=$(lab_nodes); mode=$(lab_mode); head=$(head_name)
+    ha_lines=$(ha_conf_lines); ha_lines=${ha_lines:+$ha_lines$'\n'}
     if [[ $mode == netns ]]; then
         ctl_addr=$BRIDGE_ADDR
         nodeline="NodeName=node[001-$(printf %03d "$n")] NodeAddr=$BRIDGE_NET.[11-$((10 + n))] Port=6818"
@@ -102,7 +103,7 @@ slurm_conf_content() {
 $LAB_MARK (mode $mode). 'lab/lab up' rewrites this file.
 ClusterName=lab
 SlurmctldHost=$head($ctl_addr)
-SlurmUser=slurm
+${ha_lines}SlurmUser=slurm
 SlurmdUser=root
 SlurmctldPort=6817
 SlurmdPort=6818
@@ -125,7 +126,7 @@ SlurmdTimeout=${LAB_SLURMD_TIMEOUT:-5}
 MessageTimeout=${LAB_MSG_TIMEOUT:-3}
 TCPTimeout=${LAB_TCP_TIMEOUT:-1}
 AccountingStorageType=accounting_storage/slurmdbd
-AccountingStorageHost=localhost
+AccountingStorageHost=$(ha_accounting_host)
 AccountingStoragePort=6819
 JobAcctGatherType=jobacct_gather/linux
 JobCompType=jobcomp/none

@@ -34,6 +34,13 @@ daemon_spec() {
             D_PIDFILE=$PID_DIR/slurmctld.pid D_OUT=$LOG_DIR/slurmctld.out D_LOG=$LOG_DIR/slurmctld.log
             D_READY=ready_slurmctld D_TIMEOUT=60 D_STOP_TIMEOUT=30
             D_CMD=(/usr/sbin/slurmctld -D) ;;
+        ctl2/slurmctld)
+            [[ $(lab_mode) == netns ]] || return 1
+            D_NODE=$who D_UNIT=slurmctld D_DESC="Slurm controller daemon (backup)" D_COMM=slurmctld
+            D_PIDFILE=$PID_DIR/slurmctld-$who.pid D_OUT=$LAB/nodes/$who/log/slurmctld.out
+            D_LOG=$LAB/nodes/$who/log/slurmctld.log D_READY=ready_slurmctld_backup
+            D_TIMEOUT=60 D_STOP_TIMEOUT=30
+            D_CMD=(/usr/sbin/slurmctld -D) ;;
         node[0-9][0-9][0-9]/munged)
             [[ $(lab_mode) == netns ]] || return 1
             D_NODE=$who D_UNIT=munge D_DESC="MUNGE authentication service" D_COMM=munged
@@ -84,10 +91,13 @@ ready_slurmdbd() {
     sacctmgr -n show cluster >/dev/null 2>&1
 }
 ready_slurmctld() {
-    local out
+    local out line
     port_listening "" 6817 || return 1
-    out=$(scontrol ping 2>&1) || return 1
-    [[ $out == *"is UP"* ]]
+    # exit status ignored: scontrol ping fails while any listed controller is down
+    out=$(scontrol ping 2>&1) || true
+    # with a backup (lab/lab ha up) the line of the primary itself must say UP
+    while IFS= read -r line; do [[ $line == "Slurmctld(primary) at "*" is UP" ]] && return 0; done <<<"$out"
+    return 1
 }
 ready_slurmd() {
     if [[ $(lab_mode) == netns ]]; then

@@ -51,6 +51,7 @@ hosts_block_add() {
         printf '%s\n' "$HOSTS_BEGIN"
         printf '%s %s\n' "$BRIDGE_ADDR" "$(head_name)-$BRIDGE"
         for ((i = 1; i <= n; i++)); do printf '%s %s\n' "$(node_addr "$i")" "$(node_name "$i")"; done
+        ha_hosts_line
         printf '%s\n' "$HOSTS_END"
     } >"$tmp"
     if ! cmp -s "$tmp" "$HOSTS_FILE"; then cat "$tmp" >"$HOSTS_FILE"; fi

@@ -16,7 +16,10 @@ shim_unit_key() {
             slurmctld) key=head/slurmctld ;;
             slurmd@node[0-9][0-9][0-9]) key=${u#slurmd@}/slurmd ;;
             munge@node[0-9][0-9][0-9]) key=${u#munge@}/munged ;;
+            slurmctld@"$HA_HOST") ha_enabled && key=$HA_HOST/slurmctld ;;
         esac
+    elif is_ha_host "$ctx"; then
+        [[ $u == slurmctld ]] && key=$ctx/slurmctld
     else
         case $u in
             slurmd) key=$ctx/slurmd ;;
