@@ -76,7 +76,7 @@ ha_teardown() {
 }
 
 # ready_slurmctld_backup: ctl2's slurmctld listens in its netns (a standby backup answers pings)
-ready_slurmctld_backup() { port_listening "$HA_HOST" 6817 "$HA_ADDR"; }
+ready_slurmctld_backup() { port_listening "$HA_HOST" 6817; }
 
 # cmd_ha up|down: turn the backup controller on or off; `up` then does the restarts
 cmd_ha() {

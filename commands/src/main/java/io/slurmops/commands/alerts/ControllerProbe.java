@@ -3,6 +3,7 @@ package io.slurmops.commands.alerts;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.reply.Status;
+import io.slurmops.commands.slurm.ControllerControl;
 import io.slurmops.commands.slurm.ControllerPing;
 
 import java.time.Duration;
@@ -44,15 +45,33 @@ public final class ControllerProbe implements HealthProbe {
         boolean anyUp = pings.stream().anyMatch(ControllerPing::up);
         for (ControllerPing p : pings) {
             if (!p.up()) {
-                boolean primary = p.role().equals("primary");
-                Status severity = anyUp ? Status.WARNING : Status.CRITICAL;
-                String summary = "slurmctld (" + p.role() + ") on " + p.host() + " is DOWN"
-                        + (anyUp ? "; another controller answers" : "; no controller answers");
-                out.add(Observation.of(name(), "slurmctld-" + p.role(), severity, summary, "controller-unreachable",
-                        primary ? "start slurmctld" : ""));
+                out.add(p.primary() && anyUp ? primaryDown(ctx, pings, p) : down(p, anyUp));
             }
         }
         return out;
+    }
+
+    private Observation down(ControllerPing p, boolean anyUp) {
+        Status severity = anyUp ? Status.WARNING : Status.CRITICAL;
+        String summary = "slurmctld (" + p.role() + ") on " + p.host() + " is DOWN"
+                + (anyUp ? "; another controller answers" : "; no controller answers");
+        return Observation.of(name(), "slurmctld-" + p.role(), severity, summary, "controller-unreachable",
+                p.primary() ? "start slurmctld" : "");
+    }
+
+    /**
+     * The primary is down and a backup answers: say who is in control now. A backup that took over
+     * keeps the cluster scheduling (warning; fail back once the primary is repaired); a backup still
+     * in standby means nobody schedules (critical; fail over).
+     */
+    private Observation primaryDown(CommandContext ctx, List<ControllerPing> pings, ControllerPing p) {
+        ControllerControl control = ControllerControl.decide(pings, ctx.cluster());
+        String summary = "slurmctld (primary) on " + p.host() + " is DOWN; " + control.describe();
+        return control.backupInControl()
+                ? Observation.of(name(), "slurmctld-primary", Status.WARNING, summary, "controller-unreachable",
+                        "failback")
+                : Observation.of(name(), "slurmctld-primary", Status.CRITICAL, summary, "controller-unreachable",
+                        "failover");
     }
 
     static String firstLine(ExecResult r) {

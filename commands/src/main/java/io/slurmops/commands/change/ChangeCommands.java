@@ -15,6 +15,7 @@ public final class ChangeCommands {
                 new DrainCommand(), new ResumeCommand(), new UndrainCommand(), new DownCommand(),
                 new RestartSlurmdCommand(), new ServiceCommand("start"), new ServiceCommand("stop"),
                 new ServiceCommand("restart"), new ReconfigCommand(), new TakeoverCommand(),
+                new FailoverCommand(), new FailbackCommand(),
                 JobActionCommand.hold(), JobActionCommand.release(), JobActionCommand.requeue(),
                 new SyncConfigCommand(), new SyncMungeCommand(), new SyncClockCommand(), new GpuResetCommand());
     }

@@ -10,6 +10,7 @@ import io.slurmops.commands.exec.ExecResult;
 import io.slurmops.commands.reply.Block;
 import io.slurmops.commands.reply.Reply;
 import io.slurmops.commands.reply.Status;
+import io.slurmops.commands.slurm.ControllerControl;
 import io.slurmops.commands.slurm.ControllerPing;
 import io.slurmops.commands.slurm.SlurmConfig;
 
@@ -26,7 +27,8 @@ public final class HaCommand extends CheckCommand {
             .summary("Primary and backup slurmctld: configured hosts, who answers, what to do on failover")
             .description("Runs `scontrol ping` and reads the SlurmctldHost list from `scontrol show config` "
                     + "(site.backupController when the controller is down). With the primary down and a backup up, "
-                    + "`takeover` makes the backup take control at once.")
+                    + "`takeover` makes the backup take control at once. When the primary is down, `sinfo` tells whether "
+                    + "the backup took control or stays in standby (nobody schedules).")
             .build();
 
     public HaCommand() {
@@ -71,6 +73,8 @@ public final class HaCommand extends CheckCommand {
         if (primaryUp) {
             status = Status.OK;
             summary = "primary UP";
+            lines.add("in control: " + pings.stream().filter(ControllerPing::primary).findFirst()
+                    .map(ControllerPing::host).orElse("?"));
             if (!hasBackup) {
                 summary += "; no backup controller configured (a slurmctld failure stops scheduling until it is restarted)";
             } else if (!backupUp) {
@@ -81,8 +85,11 @@ public final class HaCommand extends CheckCommand {
                 summary += "; backup UP";
             }
         } else if (backupUp) {
-            status = Status.WARNING;
-            summary = "primary DOWN, backup UP";
+            ControllerControl control = ControllerControl.decide(pings, ctx.cluster());
+            lines.add("in control: " + (control.inControl().isEmpty() ? "nobody" : control.inControl()));
+            status = control.backupInControl() ? Status.WARNING : Status.CRITICAL;
+            summary = "primary DOWN, backup UP; " + control.describe()
+                    + (control.backupInControl() ? " (`failback` once the primary is repaired)" : " (`failover`)");
             findings.addAll(ctx.knowledgeBase().match(ping.stdout()));
             findings.removeIf(f -> f.diagnosis().id().equals("controller-unreachable"));
         } else {

@@ -20,6 +20,11 @@ public record ControllerPing(String role, String host, boolean up) {
         return out;
     }
 
+    /** The first SlurmctldHost; the others are "backup", "backup2", ... */
+    public boolean primary() {
+        return role.equals("primary");
+    }
+
     public String describe() {
         return role + " " + host + " " + (up ? "UP" : "DOWN");
     }

@@ -78,6 +78,8 @@ class ClusterChecksTest {
 
         Reply failover = ScriptedCluster.lab()
                 .on("localhost", "scontrol ping", exit(1, "Slurmctld(primary) at ctl1 is DOWN\nSlurmctld(backup) at ctl2 is UP\n", ""))
+                // the backup took control: state queries answer (a standby backup fails them, see below)
+                .on("localhost", "sinfo", ok("debug\n"))
                 .run("!slurm ha");
         assertThat(failover.status()).isEqualTo(Status.WARNING);
         assertThat(failover.toPlainText()).contains("primary DOWN, backup UP").contains("`!slurm takeover`")
@@ -86,6 +88,23 @@ class ClusterChecksTest {
         Reply down = ScriptedCluster.lab().on("localhost", "scontrol ping", exit(1, PING_DOWN, "")).run("!slurm ha");
         assertThat(down.status()).isEqualTo(Status.CRITICAL);
         assertThat(down.toPlainText()).contains("no backup to take over").contains("`!slurm start slurmctld`");
+    }
+
+    @Test
+    void haTellsWhetherTheBackupTookControlOrStaysInStandby() throws Exception {
+        String ping = "Slurmctld(primary) at ctl1 is DOWN\nSlurmctld(backup) at ctl2 is UP\n";
+        Reply inControl = ScriptedCluster.lab().on("localhost", "scontrol ping", exit(1, ping, ""))
+                .on("localhost", "sinfo", ok("debug\n")).run("!slurm ha");
+        assertThat(inControl.status()).isEqualTo(Status.WARNING);
+        assertThat(inControl.toPlainText()).contains("backup ctl2 is in control").contains("in control: ctl2")
+                .contains("`failback` once the primary is repaired");
+
+        Reply standby = ScriptedCluster.lab().on("localhost", "scontrol ping", exit(1, ping, ""))
+                .on("localhost", "sinfo", exit(1, "", "slurm_load_partitions: Slurm backup controller in standby mode\n"))
+                .run("!slurm ha");
+        assertThat(standby.status()).isEqualTo(Status.CRITICAL);
+        assertThat(standby.toPlainText()).contains("nobody is in control: backup ctl2 answers but stays in standby")
+                .contains("standby mode").contains("in control: nobody").contains("(`failover`)");
     }
 
     @Test
