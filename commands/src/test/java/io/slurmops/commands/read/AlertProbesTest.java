@@ -1,6 +1,7 @@
 package io.slurmops.commands.read;
 
 import io.slurmops.commands.alerts.CheckProbe;
+import io.slurmops.commands.alerts.ControllerProbe;
 import io.slurmops.commands.alerts.NodeFaultDiagnoser;
 import io.slurmops.commands.alerts.NodeProbe;
 import io.slurmops.commands.alerts.Observation;
@@ -141,5 +142,27 @@ class AlertProbesTest {
                 .observe(c.context())).isInstanceOf(ProbeUnavailableException.class).hasMessageContaining("sinfo");
         assertThatThrownBy(() -> nodeProbe().observe(ScriptedCluster.lab().on("localhost", SINFO,
                 failed(FailureKind.TIMEOUT, "after 20s")).context())).isInstanceOf(ProbeUnavailableException.class);
+    }
+
+    @Test
+    void aDeadPrimaryAlertSaysWhoIsInControlAndOffersFailbackOrFailover() throws ProbeUnavailableException {
+        String ping = "Slurmctld(primary) at vm is DOWN\nSlurmctld(backup) at ctl2 is UP\n";
+        ControllerProbe probe = new ControllerProbe(Duration.ofSeconds(5));
+        ScriptedCluster tookOver = ScriptedCluster.lab().on("localhost", "scontrol ping", ok(ping))
+                .on("localhost", "sinfo", ok("debug\n"));
+        assertThat(probe.observe(tookOver.context())).singleElement().satisfies(o -> {
+            assertThat(o.key()).isEqualTo("controller:slurmctld-primary");
+            assertThat(o.severity()).isEqualTo(Status.WARNING);
+            assertThat(o.summary()).isEqualTo("slurmctld (primary) on vm is DOWN; backup ctl2 is in control");
+            assertThat(o.repair()).isEqualTo("failback");
+        });
+        ScriptedCluster standby = ScriptedCluster.lab().on("localhost", "scontrol ping", ok(ping))
+                .on("localhost", "sinfo", exit(1, "", "slurm_load_partitions: Slurm backup controller in standby mode\n"));
+        assertThat(probe.observe(standby.context())).singleElement().satisfies(o -> {
+            assertThat(o.severity()).isEqualTo(Status.CRITICAL);
+            assertThat(o.summary()).startsWith("slurmctld (primary) on vm is DOWN; nobody is in control: backup ctl2 "
+                    + "answers but stays in standby");
+            assertThat(o.repair()).isEqualTo("failover");
+        });
     }
 }
