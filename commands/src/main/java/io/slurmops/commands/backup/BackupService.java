@@ -87,9 +87,7 @@ public final class BackupService {
     /** Verifies a backup again (checksums; a dump also by a scratch restore) and records the result. */
     public BackupMeta verify(ClusterAccess cluster, String id) {
         BackupMeta meta = find(cluster, id).orElseThrow(() -> new IllegalArgumentException("no backup `" + id + "`"));
-        Manifest stored = Manifest.parse(HostFiles.read(cluster, cluster.site().controller(),
-                settings.root() + "/" + id + "/" + BackupMeta.MANIFEST));
-        return verify(cluster, meta, stored);
+        return verify(cluster, meta, manifest(cluster, id));
     }
 
     private BackupMeta verify(ClusterAccess cluster, BackupMeta meta, Manifest stored) {
@@ -175,6 +173,11 @@ public final class BackupService {
     /** The gzipped dump inside a backup directory. */
     public String dumpFile(String backupDir) {
         return backupDir + "/db/" + settings.database() + ".sql.gz";
+    }
+
+    /** The manifest stored with a backup. */
+    public Manifest manifest(ClusterAccess cluster, String id) {
+        return Manifest.parse(HostFiles.read(cluster, cluster.site().controller(), settings.root() + "/" + id + "/" + BackupMeta.MANIFEST));
     }
 
     public String directory(BackupMeta meta) {
