@@ -51,8 +51,16 @@ public final class BackupService {
         return take(cluster, Part.ofKind(kind), kind);
     }
 
-    /** A verified backup of these parts, labelled {@code kind} (e.g. "pre-restore"). */
+    /** A verified backup of these parts, labelled {@code kind}, from where the cluster has them now. */
     public BackupMeta take(ClusterAccess cluster, List<Part> parts, String kind) {
+        return take(cluster, parts, kind, Map.of());
+    }
+
+    /**
+     * A verified backup of these parts, labelled {@code kind} (e.g. "pre-restore"); {@code from} names
+     * the directory of a part when it is known already (a restore's target), else it is looked up.
+     */
+    public BackupMeta take(ClusterAccess cluster, List<Part> parts, String kind, Map<Part, String> from) {
         String controller = cluster.site().controller();
         String id = newDirectory(cluster, kind);
         String dir = settings.root() + "/" + id;
@@ -67,9 +75,10 @@ public final class BackupService {
                 rows.putAll(dumps.dump(cluster, dumpFile(dir)));
                 m = Manifest.of(cluster, cluster.site().dbdHost(), dir + "/db");
             } else {
-                String from = p == Part.STATE ? SourceDirs.stateDir(cluster) : SourceDirs.configDir(cluster);
-                sources.put(p, from);
-                m = copyVerified(cluster, controller, from, dir + "/" + p.label(), problems);
+                String src = from.containsKey(p) ? from.get(p)
+                        : p == Part.STATE ? SourceDirs.stateDir(cluster) : SourceDirs.configDir(cluster);
+                sources.put(p, src);
+                m = copyVerified(cluster, controller, src, dir + "/" + p.label(), problems);
             }
             sizes.put(p, m.totalSize());
             m.files().forEach((path, e) -> all.put(p.label() + "/" + path, e));

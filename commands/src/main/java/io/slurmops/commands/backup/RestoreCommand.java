@@ -88,7 +88,9 @@ public final class RestoreCommand extends DeclaredChange {
             throw new PlanRefusedException("backup " + b.id() + " fails verification (" + checked.detail()
                     + "); choose another with `" + ctx.prefix() + " backups`");
         }
-        BackupMeta safety = backups.take(ctx.cluster(), parts, "pre-restore");
+        Map<Part, String> targets = new LinkedHashMap<>();
+        parts.stream().filter(p -> p != Part.DB).forEach(p -> targets.put(p, RestoreTargets.live(ctx.cluster(), b, p)));
+        BackupMeta safety = backups.take(ctx.cluster(), parts, "pre-restore", targets);
         if (!safety.isVerified()) {
             throw new PlanRefusedException("the backup of what would be replaced (" + safety.id() + ") did not verify: "
                     + safety.detail() + "; nothing will be replaced without a verified copy");
