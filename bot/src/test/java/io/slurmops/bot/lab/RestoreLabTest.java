@@ -56,7 +56,8 @@ class RestoreLabTest {
         assertThat(LabBackups.sh(SHIM, "stop", "slurmctld").exitCode()).isZero();
         assertThat(LabBackups.sh(SHIM, "stop", "slurmdbd").exitCode()).isZero();
         LabCluster.Result dry = SlurmopsProcess.run(state, "run", "--as", "erin", "!slurm restore " + id + " db --dry-run");
-        assertThat(dry.output()).contains("Dry run", "acct_table: ", " from the backup", "Nothing was changed");
+        assertThat(dry.output()).contains("Dry run", "acct_table: ", " from the backup", "Nothing was changed")
+                .doesNotContain("needs 2 approvals");
 
         long t0 = System.nanoTime();
         LabCluster.Result ask = SlurmopsProcess.run(state, "run", "--as", "erin", "!slurm restore " + id);

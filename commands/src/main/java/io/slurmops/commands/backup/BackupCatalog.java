@@ -60,26 +60,30 @@ final class BackupCatalog {
 
     /** Deletes backups older than {@code retention}; the newest verified backup of each kind is always kept. */
     List<String> prune(ClusterAccess cluster, Instant now, Duration retention) {
-        List<BackupMeta> all = list(cluster);
+        List<String> deleted = new ArrayList<>();
+        for (BackupMeta m : expired(list(cluster), now, retention)) {
+            String dir = settings.root() + "/" + m.id();
+            if (m.parts().contains(Part.DB) && !cluster.site().dbdHost().equals(cluster.site().controller())) {
+                HostFiles.run(cluster, cluster.site().dbdHost(), List.of("rm", "-rf", "--", dir));
+            }
+            if (HostFiles.run(cluster, cluster.site().controller(), List.of("rm", "-rf", "--", dir)).ok()) {
+                deleted.add(m.id());
+            }
+        }
+        return deleted;
+    }
+
+    /** The backups retention deletes: older than {@code retention}, except the newest verified one of each kind. */
+    static List<BackupMeta> expired(List<BackupMeta> all, Instant now, Duration retention) {
+        List<BackupMeta> newestFirst = new ArrayList<>(all);
+        newestFirst.sort(Comparator.comparing(BackupMeta::created).reversed());
         Set<String> keep = new HashSet<>();
         Set<String> kinds = new HashSet<>();
-        for (BackupMeta m : all) {
+        for (BackupMeta m : newestFirst) {
             if (m.isVerified() && kinds.add(m.kind())) {
                 keep.add(m.id());
             }
         }
-        List<String> deleted = new ArrayList<>();
-        for (BackupMeta m : all) {
-            if (!keep.contains(m.id()) && m.created().isBefore(now.minus(retention))) {
-                String dir = settings.root() + "/" + m.id();
-                if (m.parts().contains(Part.DB) && !cluster.site().dbdHost().equals(cluster.site().controller())) {
-                    HostFiles.run(cluster, cluster.site().dbdHost(), List.of("rm", "-rf", "--", dir));
-                }
-                if (HostFiles.run(cluster, cluster.site().controller(), List.of("rm", "-rf", "--", dir)).ok()) {
-                    deleted.add(m.id());
-                }
-            }
-        }
-        return deleted;
+        return newestFirst.stream().filter(m -> !keep.contains(m.id()) && m.created().isBefore(now.minus(retention))).toList();
     }
 }
