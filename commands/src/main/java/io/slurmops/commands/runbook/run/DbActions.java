@@ -30,7 +30,7 @@ final class DbActions {
 
     Outcome dump(Actions.DbDump d, RunValues values) {
         if (backups == null) {
-            return Outcome.notImplemented("action db-dump without a backups configuration");
+            return unconfigured("action db-dump");
         }
         String to = values.bind(d.to());
         try {
@@ -44,7 +44,7 @@ final class DbActions {
 
     Outcome verify(Check.DumpRestores c, RunValues values) {
         if (backups == null) {
-            return Outcome.notImplemented("check dump-restores without a backups configuration");
+            return unconfigured("check dump-restores");
         }
         String dump = values.bind(c.dump());
         String rows = values.get(ROWS_PREFIX + dump);
@@ -60,7 +60,7 @@ final class DbActions {
     /** Replaces the accounting database; refused while slurmdbd runs (it would write over the restore). */
     Outcome restore(Actions.DbRestore r, RunValues values) {
         if (backups == null) {
-            return Outcome.notImplemented("action db-restore without a backups configuration");
+            return unconfigured("action db-restore");
         }
         String from = values.bind(r.from());
         List<String> argv = new ArrayList<>(cluster.site().serviceManager());
@@ -75,6 +75,11 @@ final class DbActions {
         } catch (RuntimeException e) {
             return Outcome.failed("the restore failed: " + e.getMessage());
         }
+    }
+
+    /** Without a backup service (no backups: configuration) the step fails loudly, never looks done. */
+    private static Outcome unconfigured(String what) {
+        return Outcome.failed(what + " not implemented here: this engine has no backup service (configure backups:)");
     }
 
     private static long total(Map<String, Long> rows) {
