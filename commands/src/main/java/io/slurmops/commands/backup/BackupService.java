@@ -226,6 +226,11 @@ public final class BackupService {
         return dumps.restoreLive(cluster, gzFile);
     }
 
+    /** The tables whose live rows differ from the rows the dump holds (empty: the database is the dump's). */
+    public List<String> compareLive(ClusterAccess cluster, String gzFile) {
+        return dumps.compareLive(cluster, gzFile);
+    }
+
     /** The live accounting database's rows per table, for a dry run's comparison. */
     public Map<String, Long> liveRows(ClusterAccess cluster, List<String> tables) {
         return dumps.liveRows(cluster, tables);

@@ -57,6 +57,17 @@ final class DbActions {
                 + total(expected) + " row(s) as in the dump") : Outcome.failed("the scratch restore differs: " + String.join(", ", diff));
     }
 
+    /** The live database against the dump's own rows (after a restore, or when a person resumes one). */
+    Outcome matches(Check.DbMatchesDump c, RunValues values) {
+        if (backups == null) {
+            return unconfigured("check db-matches-dump");
+        }
+        String dump = values.bind(c.dump());
+        List<String> diff = backups.compareLive(cluster, dump);
+        return diff.isEmpty() ? Outcome.ok("every table of the accounting database has the row count of " + dump)
+                : Outcome.failed("the accounting database differs from " + dump + ": " + String.join(", ", diff));
+    }
+
     /** Replaces the accounting database; refused while slurmdbd runs (it would write over the restore). */
     Outcome restore(Actions.DbRestore r, RunValues values) {
         if (backups == null) {

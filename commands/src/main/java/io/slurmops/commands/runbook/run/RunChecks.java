@@ -67,6 +67,8 @@ final class RunChecks {
             return StepActions.one(cluster.slurm("sacctmgr", "-n", "show", "cluster"));
         } else if (check instanceof Check.DumpRestores d) {
             return db.verify(d, values);
+        } else if (check instanceof Check.DbMatchesDump d) {
+            return db.matches(d, values);
         } else if (check instanceof Check.StateCleared s) {
             ExecResult r = cluster.onController(List.of("find", values.bind(s.dir()), "-mindepth", "1"), cluster.site().nodeTimeout());
             return new Outcome(r.ok() && r.stdout().isBlank(), r.ok() && r.stdout().isBlank() ? "no state files left"
