@@ -38,7 +38,23 @@ final class BotCommands {
      * @param backups    what backup, backups and restore work with
      */
     static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
-                                    Function<String, Optional<Instant>> approvedAt, BackupService backups) {
+                                    Function<String, Optional<Instant>> approvedAt) {
+        return registry(alertStore, probeNames, approvedAt, java.util.List.of());
+    }
+
+    /** @param runbooks the {@code runbook …} commands (empty for a bot without runbooks) */
+    static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
+                                    Function<String, Optional<Instant>> approvedAt,
+                                    java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks) {
+        return registry(alertStore, probeNames, approvedAt, runbooks,
+                io.slurmops.bot.backup.BackupServices.from(io.slurmops.bot.config.BackupConfig.defaults(),
+                        java.time.Clock.systemUTC()));
+    }
+
+    static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
+                                    Function<String, Optional<Instant>> approvedAt,
+                                    java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks,
+                                    BackupService backups) {
         return ReadCommands.register(new CommandRegistry())
                 .add(new AlertsCommand(alertStore))
                 .add(new SilenceCommand(alertStore, probeNames))
@@ -47,6 +63,7 @@ final class BotCommands {
                 .add(new BackupCommand(backups))
                 .addAll(ChangeCommands.all())
                 .add(new RestoreCommand(backups))
+                .addAll(runbooks)
                 .add(new VoteCommand(Decision.APPROVE))
                 .add(new VoteCommand(Decision.DENY))
                 .add(new PendingCommand())

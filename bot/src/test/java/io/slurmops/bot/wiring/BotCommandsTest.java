@@ -30,8 +30,7 @@ class BotCommandsTest {
     private static final String PREFIX = "!slurm";
 
     private final CommandRegistry registry = BotCommands.registry(new InMemoryAlertStore(),
-            Set.of("controller", "nodes"), id -> Optional.empty(),
-            io.slurmops.bot.backup.BackupServices.from(io.slurmops.bot.config.BackupConfig.defaults(), java.time.Clock.systemUTC()));
+            Set.of("controller", "nodes"), id -> Optional.empty());
     private final CommandCatalog catalog = new CommandCatalog(PREFIX, registry.commands());
     private final CommandContext ctx = new CommandContext(new ClusterAccess(SiteProfile.systemdDefaults("t"),
             new FakeTransport()), KnowledgeBase.builtIn(), Clock.systemUTC(), "carol", PREFIX);
