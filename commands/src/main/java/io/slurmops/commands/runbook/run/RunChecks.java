@@ -20,10 +20,12 @@ final class RunChecks {
 
     private final ClusterAccess cluster;
     private final Duration pollInterval;
+    private final DbActions db;
 
-    RunChecks(ClusterAccess cluster, Duration pollInterval) {
+    RunChecks(ClusterAccess cluster, Duration pollInterval, DbActions db) {
         this.cluster = cluster;
         this.pollInterval = pollInterval;
+        this.db = db;
     }
 
     Outcome test(Check check, RunValues values) {
@@ -63,6 +65,10 @@ final class RunChecks {
             return manifestMatches(values.bind(m.dir()), values);
         } else if (check instanceof Check.DbdResponds) {
             return StepActions.one(cluster.slurm("sacctmgr", "-n", "show", "cluster"));
+        } else if (check instanceof Check.DumpRestores d) {
+            return db.verify(d, values);
+        } else if (check instanceof Check.DbMatchesDump d) {
+            return db.matches(d, values);
         } else if (check instanceof Check.StateCleared s) {
             ExecResult r = cluster.onController(List.of("find", values.bind(s.dir()), "-mindepth", "1"), cluster.site().nodeTimeout());
             return new Outcome(r.ok() && r.stdout().isBlank(), r.ok() && r.stdout().isBlank() ? "no state files left"

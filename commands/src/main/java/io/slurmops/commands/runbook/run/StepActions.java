@@ -27,10 +27,12 @@ final class StepActions {
 
     private final ClusterAccess cluster;
     private final RunChecks checks;
+    private final DbActions db;
 
-    StepActions(ClusterAccess cluster, RunChecks checks) {
+    StepActions(ClusterAccess cluster, RunChecks checks, DbActions db) {
         this.cluster = cluster;
         this.checks = checks;
+        this.db = db;
     }
 
     Outcome run(Action action, RunValues values) {
@@ -49,6 +51,10 @@ final class StepActions {
             return resume(values);
         } else if (action instanceof Actions.WaitUntil w) {
             return checks.waitFor(w.until(), w.timeout(), values);
+        } else if (action instanceof Actions.DbDump d) {
+            return db.dump(d, values);
+        } else if (action instanceof Actions.DbRestore r) {
+            return db.restore(r, values);
         } else if (action instanceof Actions.ClearState c) {
             return one(cluster.onController(List.of("find", values.bind(c.dir()), "-mindepth", "1", "-delete"),
                     COPY_TIMEOUT));
