@@ -27,7 +27,8 @@ class LabHaConfigTest {
         assertThat(ha.site().controller()).isEqualTo(plain.site().controller());
 
         assertThat(settings(ROOT.resolve("config/lab-ha.yaml")))
-                .as("lab-ha.yaml without its backupController line")
+                .as("lab-ha.yaml without its backupController line must equal lab.yaml: after changing "
+                        + "config/lab.yaml, copy it to config/lab-ha.yaml and add `backupController: ctl2` under site")
                 .isEqualTo(settings(ROOT.resolve("config/lab.yaml")));
     }
 
