@@ -45,6 +45,13 @@ final class RunReport {
         String down = rec.values().getOrDefault(RunValues.NODES_SET_DOWN, "");
         return "steps done: " + (done.isEmpty() ? "none" : String.join("; ", done)) + "\n"
                 + "backups kept: " + backups + "\n"
-                + (down.isBlank() ? "" : "nodes this run set down: " + down + "\n");
+                + (down.isBlank() ? "" : "nodes this run set down: " + down + "\n")
+                + lostJobs(rec);
+    }
+
+    /** The jobs the run lost, once the lost-jobs-listed check has listed them. */
+    static String lostJobs(RunJournal.RunRecord rec) {
+        String lost = rec.values().get(RunValues.JOBS_LOST);
+        return lost == null ? "" : "jobs lost: " + lost + "\n";
     }
 }

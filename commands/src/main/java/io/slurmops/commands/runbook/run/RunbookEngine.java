@@ -212,7 +212,8 @@ public final class RunbookEngine {
         }
         long run = values.run();
         if (failed.isEmpty()) {
-            journal.setState(run, RunState.DONE, "every step done; verified: " + rb.verification().size() + " check(s)");
+            journal.setState(run, RunState.DONE, ("every step done; verified: " + rb.verification().size() + " check(s)"
+                    + "\n" + RunReport.lostJobs(record(run, rb))).strip());
         } else {
             journal.setState(run, RunState.FAILED, "every step ran but the final verification failed:\n"
                     + String.join("\n", failed) + "\n" + RunReport.state(record(run, rb), Integer.MAX_VALUE)
