@@ -16,7 +16,7 @@ import java.util.List;
 final class ControllerLog {
 
     /** How much of the log a read takes at most: a start attempt is a few dozen lines. */
-    private static final int TAIL_LINES = 5000;
+    private static final int TAIL_LINES = 2000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ClusterAccess cluster;

@@ -1,0 +1,235 @@
+package io.slurmops.bot.runbook;
+
+import io.slurmops.adapters.store.SlurmopsStore;
+import io.slurmops.adapters.store.StoreRunJournal;
+import io.slurmops.adapters.transport.LocalTransport;
+import io.slurmops.adapters.transport.RoutingTransport;
+import io.slurmops.adapters.transport.SshSettings;
+import io.slurmops.adapters.transport.SshTransport;
+import io.slurmops.bot.config.AlertConfig;
+import io.slurmops.bot.config.ConfigLoader;
+import io.slurmops.bot.config.SlurmopsConfig;
+import io.slurmops.bot.config.SshConfig;
+import io.slurmops.bot.wiring.Application;
+import io.slurmops.commands.chat.ChatChannel;
+import io.slurmops.commands.exec.Transport;
+import io.slurmops.commands.reply.Reply;
+import io.slurmops.commands.runbook.BoundRunbook;
+import io.slurmops.commands.runbook.Runbook;
+import io.slurmops.commands.runbook.run.RunJournal;
+import io.slurmops.commands.runbook.run.RunState;
+import io.slurmops.commands.runbook.run.RunbookEngine;
+import io.slurmops.commands.runbook.run.StepStatus;
+import io.slurmops.commands.site.ClusterAccess;
+import io.slurmops.testing.LabCluster;
+import io.slurmops.testing.LabTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11 items 3 and 6 on the lab: a state file garbled with slurmctld stopped makes slurmctld
+ * refuse to start; the health watch names the file from slurmctld's own log line and offers the
+ * ctld-state-recovery runbook; the runbook, run by the engine on the real cluster, brings it back
+ * in the least destructive way and lists the jobs lost. Every test puts the state dir back.
+ */
+@LabTest
+class CtldStateRecoveryLabTest {
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private Path tmp;
+    private LabStateDir saved;
+    private SlurmopsConfig config;
+    private ClusterAccess access;
+    private final Runbook recovery = RunbookLoader.load(null).runbooks().get("ctld-state-recovery");
+
+    @BeforeEach
+    void setUp() throws Exception {
+        tmp = Files.createTempDirectory("ctld-lab-");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        saved = LabStateDir.keepCopy(tmp);
+        config = new ConfigLoader(Map.of("SLURMOPS_STATE", tmp.toString())).load(LabCluster.repoRoot().resolve("config/lab.yaml"));
+        access = new ClusterAccess(config.site(), transport(config));
+    }
+
+    @AfterEach
+    void putTheLabBack() throws Exception {
+        try {
+            for (int i = open.size() - 1; i >= 0; i--) {
+                open.get(i).close();
+            }
+            access.close();
+            access.transport().close();
+        } finally {
+            saved.putBack();
+            LabStateDir.sh("rm", "-rf", "--", tmp.toString());
+        }
+    }
+
+    @Test
+    void aGarbledJobStateIsAlertedByNameAndRecoveredWithMinusIListingTheLostJob() throws Exception {
+        String job = runningJob();
+        // job_state and its .old both garbled: the .old attempt cannot help, slurmctld asks for -i
+        LabStateDir.ctl("stop");
+        LabStateDir.garble("job_state", "job_state.old");
+        long broken = System.nanoTime();
+        assertThat(LabStateDir.ctl("start").exitCode()).as("slurmctld refuses to start").isNotZero();
+
+        String alert = awaitAlertNaming("job_state");
+        long detected = System.nanoTime();
+        assertThat(alert).contains("cannot read its state file job_state", "Incomplete job state save file",
+                "Suggested fix: `!slurm runbook run ctld-state-recovery`");
+
+        RunJournal.RunRecord rec = engine(store()).start(plan());
+        long healthy = awaitHealthy();
+
+        assertThat(rec.state()).as(rec.note()).isEqualTo(RunState.DONE);
+        assertThat(statuses(rec)).containsExactly(StepStatus.OK, StepStatus.OK, StepStatus.OK, StepStatus.ATTEMPT_FAILED,
+                StepStatus.OK, StepStatus.SKIPPED, StepStatus.SKIPPED);
+        assertThat(rec.step(3).orElseThrow().output()).contains("job_state: replaced by job_state.old");
+        assertThat(rec.step(5).orElseThrow().output()).contains("check: scontrol ping answers UP");
+        assertBackupVerified(rec);
+        assertThat(rec.values()).containsEntry("jobsLost", job);
+        assertThat(rec.note()).contains("jobs lost: " + job);
+        assertThat(LabCluster.exec(List.of(LabStateDir.SYSTEMCTL, "show-environment"), 30).output())
+                .as("no later start ignores state").doesNotContain("SLURMCTLD_OPTIONS");
+        report("-i path (job_state and .old garbled)", broken, detected, healthy);
+    }
+
+    @Test
+    void aGarbledJobStateWithAGoodOldCopyComesBackWithItsJobs() throws Exception {
+        String job = runningJob();
+        Thread.sleep(6000);                       // let slurmctld save the job state again, so .old holds the job too
+        LabStateDir.ctl("stop");
+        LabStateDir.garble("job_state");
+        long broken = System.nanoTime();
+        assertThat(LabStateDir.ctl("start").exitCode()).isNotZero();
+        awaitAlertNaming("job_state");
+        long detected = System.nanoTime();
+
+        RunJournal.RunRecord rec = engine(store()).start(plan());
+        long healthy = awaitHealthy();
+
+        assertThat(rec.state()).as(rec.note()).isEqualTo(RunState.DONE);
+        assertThat(statuses(rec)).containsExactly(StepStatus.OK, StepStatus.OK, StepStatus.OK, StepStatus.OK,
+                StepStatus.SKIPPED, StepStatus.SKIPPED, StepStatus.SKIPPED);
+        assertBackupVerified(rec);
+        assertThat(rec.values()).containsEntry("jobsLost", "none");
+        assertThat(LabStateDir.sh("squeue", "-h", "-j", job, "-o", "%T")).contains("RUNNING");
+        report(".old path (job_state garbled)", broken, detected, healthy);
+    }
+
+    // ---- the alert path ----------------------------------------------------------------------------
+
+    /** The health watch as the bot runs it (fresh store, short intervals), until an alert names the file. */
+    private String awaitAlertNaming(String file) throws Exception {
+        SlurmopsConfig base = config;
+        AlertConfig a = base.alerts();
+        AlertConfig fast = new AlertConfig(true, Duration.ofSeconds(2), Duration.ofSeconds(2), 2, a.flapWindow(), false,
+                tmp.resolve("triggers").toString(), a.slurmUser());
+        SlurmopsConfig withAlerts = new SlurmopsConfig(base.source(), base.prefix(), base.site(), base.ssh(), base.store(),
+                base.access(), base.approvals(), base.console(), fast, base.accountingDb(), base.runbooks(), base.backups());
+        List<String> posts = new CopyOnWriteArrayList<>();
+        try (Application app = Application.startLongRunning(withAlerts)) {
+            app.startAlerts("console", "alerts", new ChatChannel() {
+                @Override
+                public String post(Reply reply) {
+                    posts.add(reply.toPlainText());
+                    return Integer.toString(posts.size());
+                }
+            });
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < end) {
+                Optional<String> hit = posts.stream().filter(p -> p.contains("state file " + file)).findFirst();
+                if (hit.isPresent()) {
+                    return hit.get();
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("no alert named " + file + " within 60 s; posts: " + posts);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private BoundRunbook plan() {
+        return BoundRunbook.bind(recovery, Map.of("stateDir", LabStateDir.STATE));
+    }
+
+    private SlurmopsStore store() {
+        SlurmopsStore s = SlurmopsStore.open("jdbc:h2:file:" + tmp.resolve("runs/store"), "", "");
+        open.add(s);
+        return s;
+    }
+
+    private RunbookEngine engine(SlurmopsStore store) {
+        return new RunbookEngine(access, new StoreRunJournal(store, Clock.systemUTC()), Clock.systemUTC(),
+                config.backups().dir(), Duration.ofSeconds(1));
+    }
+
+    static Transport transport(SlurmopsConfig config) {
+        SshConfig s = config.ssh();
+        SshSettings settings = SshSettings.builder(s.user(), Path.of(s.privateKey()), Path.of(s.knownHosts()))
+                .port(s.port()).connectTimeout(s.connectTimeout()).defaultCommandTimeout(config.site().nodeTimeout())
+                .build();
+        return new RoutingTransport(new LocalTransport(), new SshTransport(settings));
+    }
+
+    /** A sleep job, submitted from (and writing into) the test's temporary directory, running per sacct too. */
+    private String runningJob() throws Exception {
+        String id = LabStateDir.sh("sbatch", "--parsable", "-D", tmp.toString(), "-o", tmp.resolve("job-%j.out").toString(),
+                "-J", "ctld-lab", "--wrap", "sleep 600").strip();
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            if (LabCluster.exec(List.of("sacct", "-n", "-X", "-j", id, "-o", "State"), 30).output().contains("RUNNING")) {
+                return id;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("job " + id + " never showed RUNNING in sacct");
+    }
+
+    /** Waits until scontrol ping says UP and every node is idle or allocated (the test's job); returns when. */
+    static long awaitHealthy() throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < end) {
+            String states = LabCluster.exec(List.of("sinfo", "-h", "-N", "-o", "%T"), 30).output();
+            if (LabStateDir.controllerUp() && !states.isBlank()
+                    && states.lines().allMatch(l -> l.equals("idle") || l.equals("allocated") || l.equals("mixed"))) {
+                return System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the cluster is not healthy after 90 s: " + LabCluster.exec(List.of("sinfo", "-N"), 30).output());
+    }
+
+    static void assertBackupVerified(RunJournal.RunRecord rec) {
+        String backup = rec.values().get("backupDir");
+        assertThat(backup).isNotBlank();
+        assertThat(Path.of(backup, "state", "job_state")).exists();
+        assertThat(rec.step(2).orElseThrow().output()).contains("match the source's SHA-256 manifest");
+        assertThat(rec.values()).containsKey("manifest:" + backup + "/state");
+    }
+
+    static List<StepStatus> statuses(RunJournal.RunRecord rec) {
+        return rec.steps().stream().map(RunJournal.StepRecord::status).toList();
+    }
+
+    static void report(String what, long broken, long detected, long healthy) {
+        System.out.printf("RTO %s: detected %.1f s after the failed start, healthy %.1f s after detection, %.1f s in all%n",
+                what, (detected - broken) / 1e9, (healthy - detected) / 1e9, (healthy - broken) / 1e9);
+    }
+}
