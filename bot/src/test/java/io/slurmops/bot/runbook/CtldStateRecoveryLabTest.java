@@ -83,27 +83,29 @@ class CtldStateRecoveryLabTest {
     void aGarbledJobStateIsAlertedByNameAndRecoveredWithMinusIListingTheLostJob() throws Exception {
         String job = runningJob();
         // job_state and its .old both garbled: the .old attempt cannot help, slurmctld asks for -i
-        LabStateDir.ctl("stop");
-        LabStateDir.garble("job_state", "job_state.old");
-        long broken = System.nanoTime();
-        assertThat(LabStateDir.ctl("start").exitCode()).as("slurmctld refuses to start").isNotZero();
-
-        String alert = awaitAlertNaming("job_state");
-        long detected = System.nanoTime();
-        assertThat(alert).contains("cannot read its state file job_state", "Incomplete job state save file",
+        Alert alert = breakWhileWatched("job_state", () -> {
+            LabStateDir.ctl("stop");
+            LabStateDir.garble("job_state", "job_state.old");
+            assertThat(LabStateDir.ctl("start").exitCode()).as("slurmctld refuses to start").isNotZero();
+        });
+        long broken = alert.broken();
+        long detected = alert.detected();
+        assertThat(alert.text()).contains("cannot read its state file job_state", "Incomplete job state save file",
                 "Suggested fix: `!slurm runbook run ctld-state-recovery`");
 
         RunJournal.RunRecord rec = engine(store()).start(plan());
+        assertThat(rec.state()).as(rec.note() + "\n" + rec.steps()).isEqualTo(RunState.DONE);
         long healthy = awaitHealthy();
 
-        assertThat(rec.state()).as(rec.note()).isEqualTo(RunState.DONE);
         assertThat(statuses(rec)).containsExactly(StepStatus.OK, StepStatus.OK, StepStatus.OK, StepStatus.ATTEMPT_FAILED,
                 StepStatus.OK, StepStatus.SKIPPED, StepStatus.SKIPPED);
         assertThat(rec.step(3).orElseThrow().output()).contains("job_state: replaced by job_state.old");
         assertThat(rec.step(5).orElseThrow().output()).contains("check: scontrol ping answers UP");
         assertBackupVerified(rec);
-        assertThat(rec.values()).containsEntry("jobsLost", job);
-        assertThat(rec.note()).contains("jobs lost: " + job);
+        // every batch job the backup's state held that slurmctld forgot (also ended ones it still kept for MinJobAge)
+        assertThat(rec.values().get("jobsLost").split(",")).contains(job);
+        assertThat(rec.note()).contains("jobs lost: ").contains(job);
+        assertThat(LabStateDir.sh("squeue", "-h", "-a", "-t", "all", "-o", "%A")).doesNotContain(job);
         assertThat(LabCluster.exec(List.of(LabStateDir.SYSTEMCTL, "show-environment"), 30).output())
                 .as("no later start ignores state").doesNotContain("SLURMCTLD_OPTIONS");
         report("-i path (job_state and .old garbled)", broken, detected, healthy);
@@ -113,29 +115,41 @@ class CtldStateRecoveryLabTest {
     void aGarbledJobStateWithAGoodOldCopyComesBackWithItsJobs() throws Exception {
         String job = runningJob();
         Thread.sleep(6000);                       // let slurmctld save the job state again, so .old holds the job too
-        LabStateDir.ctl("stop");
-        LabStateDir.garble("job_state");
-        long broken = System.nanoTime();
-        assertThat(LabStateDir.ctl("start").exitCode()).isNotZero();
-        awaitAlertNaming("job_state");
-        long detected = System.nanoTime();
+        Alert alert = breakWhileWatched("job_state", () -> {
+            LabStateDir.ctl("stop");
+            LabStateDir.garble("job_state");
+            assertThat(LabStateDir.ctl("start").exitCode()).isNotZero();
+        });
+        long broken = alert.broken();
+        long detected = alert.detected();
 
         RunJournal.RunRecord rec = engine(store()).start(plan());
+        assertThat(rec.state()).as(rec.note() + "\n" + rec.steps()).isEqualTo(RunState.DONE);
         long healthy = awaitHealthy();
 
-        assertThat(rec.state()).as(rec.note()).isEqualTo(RunState.DONE);
         assertThat(statuses(rec)).containsExactly(StepStatus.OK, StepStatus.OK, StepStatus.OK, StepStatus.OK,
                 StepStatus.SKIPPED, StepStatus.SKIPPED, StepStatus.SKIPPED);
         assertBackupVerified(rec);
-        assertThat(rec.values()).containsEntry("jobsLost", "none");
+        assertThat(rec.values().get("jobsLost").split(",")).doesNotContain(job);
         assertThat(LabStateDir.sh("squeue", "-h", "-j", job, "-o", "%T")).contains("RUNNING");
         report(".old path (job_state garbled)", broken, detected, healthy);
     }
 
     // ---- the alert path ----------------------------------------------------------------------------
 
-    /** The health watch as the bot runs it (fresh store, short intervals), until an alert names the file. */
-    private String awaitAlertNaming(String file) throws Exception {
+    interface Breaker {
+        void run() throws Exception;
+    }
+
+    /** The alert that named the file, and when (System.nanoTime) slurmctld refused to start and the alert came. */
+    record Alert(String text, long broken, long detected) {
+    }
+
+    /**
+     * The health watch as the bot runs it (fresh store, 2 s intervals) is started first; then the
+     * lab is broken; returns the first alert that names the file.
+     */
+    private Alert breakWhileWatched(String file, Breaker breaker) throws Exception {
         SlurmopsConfig base = config;
         AlertConfig a = base.alerts();
         AlertConfig fast = new AlertConfig(true, Duration.ofSeconds(2), Duration.ofSeconds(2), 2, a.flapWindow(), false,
@@ -151,13 +165,16 @@ class CtldStateRecoveryLabTest {
                     return Integer.toString(posts.size());
                 }
             });
-            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            Thread.sleep(3000);                   // the watch has polled the healthy cluster
+            breaker.run();
+            long broken = System.nanoTime();
+            long end = broken + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < end) {
                 Optional<String> hit = posts.stream().filter(p -> p.contains("state file " + file)).findFirst();
                 if (hit.isPresent()) {
-                    return hit.get();
+                    return new Alert(hit.get(), broken, System.nanoTime());
                 }
-                Thread.sleep(200);
+                Thread.sleep(100);
             }
         }
         throw new AssertionError("no alert named " + file + " within 60 s; posts: " + posts);
@@ -217,10 +234,15 @@ class CtldStateRecoveryLabTest {
     }
 
     static void assertBackupVerified(RunJournal.RunRecord rec) {
+        assertBackupVerified(rec, 2);
+    }
+
+    /** The run's backup is on disk and its copy step's check matched the source's manifest. */
+    static void assertBackupVerified(RunJournal.RunRecord rec, int copyStep) {
         String backup = rec.values().get("backupDir");
         assertThat(backup).isNotBlank();
         assertThat(Path.of(backup, "state", "job_state")).exists();
-        assertThat(rec.step(2).orElseThrow().output()).contains("match the source's SHA-256 manifest");
+        assertThat(rec.step(copyStep).orElseThrow().output()).contains("match the source's SHA-256 manifest");
         assertThat(rec.values()).containsKey("manifest:" + backup + "/state");
     }
 

@@ -29,6 +29,8 @@ final class LabStateDir {
 
     /** Stops slurmctld, copies the state dir into {@code dir}, starts slurmctld again. */
     static LabStateDir keepCopy(Path dir) throws Exception {
+        // restore writes this checkout's systemctl shim (set-environment), whoever ran the lab last
+        LabCluster.restore();
         Path copy = dir.resolve("state-copy");
         ctl("stop");
         try {
