@@ -32,6 +32,9 @@ final class ControllerLog {
 
     /** Records where the log ends now on the run, for {@link #sinceMark}. */
     void mark(RunValues values) {
+        if (cluster.site().log("slurmctld").isEmpty()) {
+            return;                 // nothing to read later; controller-log-says says so when asked
+        }
         LogSource src = source();
         List<String> argv = src.file() != null ? List.of("stat", "-c", "%s", "--", src.file()) : List.of("date", "+%s");
         ExecResult r = cluster.onController(argv, TIMEOUT);
