@@ -43,6 +43,9 @@ public final class FakeCluster implements Transport {
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<Job> jobs = new ArrayList<>();
+    /** Partition → its nodes; a node in none is in {@link #DEFAULT_PARTITION}. */
+    private final Map<String, Set<String>> partitions = new java.util.TreeMap<>();
+    public static final String DEFAULT_PARTITION = "debug";
     private final Map<String, Set<String>> active = new HashMap<>();
     private final Map<String, Map<String, byte[]>> files = new HashMap<>();
     private final List<HostCommand> ran = new CopyOnWriteArrayList<>();
@@ -69,6 +72,12 @@ public final class FakeCluster implements Transport {
 
     public synchronized FakeCluster node(String name, String state, String reason) {
         nodes.put(name, new Node(state, reason));
+        return this;
+    }
+
+    /** Puts these nodes in partition {@code name} (also) instead of the default one. */
+    public synchronized FakeCluster partition(String name, String... nodeNames) {
+        partitions.computeIfAbsent(name, k -> new java.util.LinkedHashSet<>()).addAll(List.of(nodeNames));
         return this;
     }
 
@@ -134,7 +143,7 @@ public final class FakeCluster implements Transport {
         synchronized (this) {
             List<String> argv = stripEnv(cmd.argv());
             return switch (argv.get(0)) {
-                case "sinfo" -> ok(cmd, sinfo());
+                case "sinfo" -> ok(cmd, argv.contains("%N|%R") ? sinfoPartitions() : sinfo());
                 case "squeue" -> squeue(cmd, argv);
                 case "scontrol" -> scontrol(cmd, argv);
                 case "systemctl" -> systemctl(cmd, argv);
@@ -174,6 +183,17 @@ public final class FakeCluster implements Transport {
         nodes.forEach((name, n) -> b.append(name).append('|').append(n.state()).append('|')
                 .append(n.reason().isEmpty() ? "Unknown" : "root").append('|').append("Unknown").append('|')
                 .append(n.reason().isEmpty() ? "none" : n.reason()).append('\n'));
+        return b.toString();
+    }
+
+    /** One line per node and partition, as {@code sinfo -h -N -o %N|%R} prints it. */
+    private String sinfoPartitions() {
+        StringBuilder b = new StringBuilder();
+        for (String name : nodes.keySet()) {
+            List<String> in = partitions.entrySet().stream().filter(e -> e.getValue().contains(name))
+                    .map(Map.Entry::getKey).toList();
+            (in.isEmpty() ? List.of(DEFAULT_PARTITION) : in).forEach(p -> b.append(name).append('|').append(p).append('\n'));
+        }
         return b.toString();
     }
 

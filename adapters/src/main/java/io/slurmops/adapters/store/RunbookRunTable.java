@@ -149,6 +149,20 @@ final class RunbookRunTable {
         return Optional.of(new RunJournal.RunRecord(run, runbook, hash, state, note == null ? "" : note, values, steps));
     }
 
+    /** The newest {@code limit} runs' ids, newest first, whatever their state. */
+    static List<Long> recent(Connection c, int limit) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM runbook_runs ORDER BY id DESC")) {
+            p.setMaxRows(limit);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
     static List<Long> unfinished(Connection c) throws SQLException {
         List<Long> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT id FROM runbook_runs WHERE state NOT IN (?, ?) ORDER BY id")) {

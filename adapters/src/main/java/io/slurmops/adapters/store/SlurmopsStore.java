@@ -143,5 +143,7 @@ public final class SlurmopsStore implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("closing the store: {}", e.getMessage());
         }
+        // Files H2 made while running (a .trace.db after an error) get the owner-only mode too.
+        StoreFiles.h2File(url).ifPresent(StoreFiles::restrict);
     }
 }

@@ -13,8 +13,17 @@ import java.util.Set;
 
 /**
  * The embedded store's files belong to the account running slurmops alone: a vote is a row, so
- * whoever can write the store can vote. The directory is created 0700 and the files set 0600; a
- * directory or file that group or others can write is refused at start, with the chmod that fixes it.
+ * whoever can write the store can vote. The directory is created 0700; an existing one must be owned by
+ * the running account (refused otherwise: its owner could plant rows or swap files) and must not be
+ * writable by group or others (refused, with the chmod: they may have written already); one that group
+ * or others may only read or enter is repaired to 0700. Store files are refused the same way when
+ * others can write them and set to 0600 at open and at close.
+ *
+ * <p>Why the directory and not a umask: Java cannot set the process umask, and a umask set by a launcher
+ * does not cover {@code java -jar} run by hand; H2 creates further files later (.trace.db on an error,
+ * .lock.db, temp files) with whatever mode the umask gives. A 0700 directory owned by the running account
+ * keeps every file in it, present or future, out of others' reach whatever its own mode, so that is what
+ * is checked at every start. (The systemd unit also sets UMask=0077, as a second layer.)
  */
 final class StoreFiles {
 
@@ -49,16 +58,32 @@ final class StoreFiles {
 
     /** Before opening: creates the directory 0700, or refuses one (or a store file) others can write. */
     static void prepare(Path database) {
+        prepare(database, io.slurmops.adapters.os.ProcessUser.realUserName());
+    }
+
+    /** {@link #prepare(Path)} for the account {@code runningAs} (the real uid's name). */
+    static void prepare(Path database, String runningAs) {
         Path dir = database.getParent();
         try {
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(dir);
+                if (dir.getParent() != null) {
+                    Files.createDirectories(dir.getParent());
+                }
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR));
                 Files.setPosixFilePermissions(dir, DIR);
                 return;
             }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new StoreException(dir + " is not a directory (a link is not followed for the store); "
+                        + "give store.url a path in a directory of its own");
+            }
+            refuseIfNotOwnedBy(dir, runningAs);
             refuseIfOthersWrite(dir, "chmod 700 " + dir);
+            repairIfOthersMayRead(dir, DIR);
             for (Path f : storeFiles(database)) {
+                refuseIfNotOwnedBy(f, runningAs);
                 refuseIfOthersWrite(f, "chmod 600 " + f);
+                repairIfOthersMayRead(f, FILE);
             }
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: nothing to check
@@ -77,6 +102,24 @@ final class StoreFiles {
             }
         } catch (IOException | UnsupportedOperationException e) {
             // best effort: the 0700 directory already keeps others out
+        }
+    }
+
+    private static void refuseIfNotOwnedBy(Path p, String runningAs) throws IOException {
+        String owner = Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName();
+        if (!owner.equals(runningAs)) {
+            throw new StoreException(p + " is owned by " + owner + ", not by " + runningAs + " who runs slurmops; "
+                    + "its owner could write votes into the store. Use a store directory of " + runningAs
+                    + "'s own, or fix it with: chown -R " + runningAs + " " + p);
+        }
+    }
+
+    /** Group or others may read or enter but not write: nothing was planted, so take their access away. */
+    private static void repairIfOthersMayRead(Path p, Set<PosixFilePermission> wanted) throws IOException {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+        boolean others = perms.stream().anyMatch(x -> x.name().startsWith("GROUP_") || x.name().startsWith("OTHERS_"));
+        if (others) {
+            Files.setPosixFilePermissions(p, wanted);
         }
     }
 

@@ -206,6 +206,10 @@ public final class StoreTx {
         return RunbookRunTable.byId(c, run);
     }
 
+    public List<Long> recentRunbookRuns(int limit) throws SQLException {
+        return RunbookRunTable.recent(c, limit);
+    }
+
     public List<Long> unfinishedRunbookRuns() throws SQLException {
         return RunbookRunTable.unfinished(c);
     }

@@ -43,6 +43,7 @@ final class ApprovalDesk {
     private final BiFunction<String, Long, CommandContext> contexts;
     private final RequestChannels channels;
     private final String prefix;
+    private final PlanGate gate;
 
     ApprovalDesk(SlurmopsStore store, ApprovalPolicy policy, Authorizer authorizer, Clock clock,
                  BiFunction<String, Long, CommandContext> contexts, RequestChannels channels, String prefix) {
@@ -53,6 +54,7 @@ final class ApprovalDesk {
         this.contexts = contexts;
         this.channels = channels;
         this.prefix = prefix;
+        this.gate = new PlanGate(policy, authorizer, prefix);
     }
 
     /**
@@ -70,8 +72,11 @@ final class ApprovalDesk {
             return newId;
         });
         Plan plan;
+        ApprovalPolicy.Requirement need;
         try {
-            plan = command.plan(inv, contexts.apply(m.userName(), id));
+            CommandContext ctx = contexts.apply(m.userName(), id);
+            plan = command.plan(inv, ctx);
+            need = gate.judge(plan, inv, ctx, risk, m);
         } catch (UsageException e) {
             reject(id, e.getMessage());
             Outcome outcome = e instanceof PlanRefusedException ? Outcome.REFUSED : Outcome.USAGE;
@@ -82,7 +87,7 @@ final class ApprovalDesk {
             throw e;
         }
         String hash = plan.hash();
-        int needed = policy.approvalsNeeded(risk);
+        int needed = need.approvals();
         Instant planned = clock.instant();
         // The approval window starts when the plan is shown, not when the line was typed.
         Instant expires = planned.plus(policy.expiry());
@@ -90,13 +95,46 @@ final class ApprovalDesk {
             tx.attachPlan(id, PlanCodec.encode(plan), hash, needed, expires);
             tx.append(AuditEntry.of(AuditKind.PLANNED, planned).request(id).actor(m.userId(), m.userName())
                     .where(m.platform(), m.channelId()).line(line).planHash(hash)
-                    .detail(plan.summary() + " · needs " + needed + " approval(s) · expires " + expires).build());
+                    .detail(plan.summary() + need.mass().map(s -> " · mass action: " + s.describe() + ", " + s.jobs())
+                            .orElse("") + " · needs " + needed + " approval(s) · expires " + expires).build());
             return null;
         });
-        Reply message = PlanMessage.render(new PlanMessage.Request(id, m.userId(), m.userName(), risk.label(), needed,
-                plan, hash, expires, authorizer.approvers(Identity.of(m.platform(), m.userId()), m.channelId()), prefix, clock.getZone(), planned));
+        Reply message = PlanMessage.render(new PlanMessage.Request(id, m.userId(), m.userName(), need.label(), needed,
+                need.mass(), plan, hash, expires, authorizer.approvers(Identity.of(m.platform(), m.userId()), m.channelId()), prefix, clock.getZone(), planned));
         channels.remember(id, ch);
         String messageId = ch.postForVote(message);
+        if (messageId != null) {
+            store.transaction(tx -> {
+                tx.setMessage(id, messageId);
+                return null;
+            });
+        }
+        return BotResponse.forRequest(id, message, Outcome.PENDING, true);
+    }
+
+    /**
+     * Opens a request for a {@link Proposal}: recorded, its plan text and hash attached, posted for vote
+     * (in a thread when it says so), remembered by message id so reactions on it count.
+     */
+    BotResponse propose(Proposal p, ChatChannel ch) {
+        Instant now = clock.instant();
+        Voter who = p.requester();
+        Instant expires = now.plus(policy.expiry());
+        long id = store.transaction(tx -> {
+            long newId = tx.insertRequest(new NewRequest(p.command(), p.line(), p.risk().label(), who.userId(),
+                    who.userName(), who.platform(), who.channelId(), now));
+            tx.append(AuditEntry.of(AuditKind.REQUESTED, now).request(newId).actor(who.userId(), who.userName())
+                    .where(who.platform(), who.channelId()).line(p.line()).detail("risk " + p.risk().label()).build());
+            tx.attachPlan(newId, p.planText(), p.planHash(), p.approvalsNeeded(), expires);
+            tx.append(AuditEntry.of(AuditKind.PLANNED, now).request(newId).actor(who.userId(), who.userName())
+                    .where(who.platform(), who.channelId()).line(p.line()).planHash(p.planHash())
+                    .detail(p.summary() + " · needs " + p.approvalsNeeded() + " approval(s) · expires " + expires).build());
+            return newId;
+        });
+        Reply message = ProposalMessage.render(id, p, authorizer.approvers(Identity.of(who.platform(), who.userId()),
+                who.channelId()), expires, prefix, clock.getZone(), now);
+        channels.remember(id, ch);
+        String messageId = p.threadOf() == null ? ch.postForVote(message) : ch.postInThread(p.threadOf(), message);
         if (messageId != null) {
             store.transaction(tx -> {
                 tx.setMessage(id, messageId);

@@ -1,7 +1,10 @@
 package io.slurmops.bot.approval;
 
+import io.slurmops.adapters.store.AuditEntry;
+import io.slurmops.adapters.store.AuditKind;
 import io.slurmops.adapters.store.Decision;
 import io.slurmops.adapters.store.RequestRecord;
+import io.slurmops.adapters.store.RequestState;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.lifecycle.GracefulStop;
 import io.slurmops.bot.pipeline.Authorizer;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +60,10 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
     private final ScheduledExecutorService scheduler;
     private final String prefix;
     private final java.util.concurrent.ScheduledExecutorService heartbeats;
+    private final RunnerIdentity identity;
+    private volatile ProposalOwner owner = ProposalOwner.NONE;
+    private final java.util.List<java.util.function.BiConsumer<String, String>> attachListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Approvals(SlurmopsStore store, CommandCatalog catalog, ApprovalPolicy policy, Authorizer authorizer,
                      Clock clock, BiFunction<String, Long, CommandContext> contexts, PlanRunner runner) {
@@ -69,6 +77,7 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
             return t;
         });
         RunnerIdentity identity = RunnerIdentity.current();
+        this.identity = identity;
         this.desk = new ApprovalDesk(store, policy, authorizer, clock, contexts, channels, catalog.prefix());
         this.votes = new VoteCounter(store, authorizer, clock);
         this.reactionVotes = new ReactionVotes(store);
@@ -80,7 +89,8 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
             return t;
         });
         this.execution = new PlanExecution(store, catalog, contexts, runner, clock, identity, heartbeats);
-        this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix(), policy.orphanExpiry());
+        this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix(), policy.orphanExpiry(),
+                () -> owner);
     }
 
     public ApprovalPolicy policy() {
@@ -111,6 +121,64 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
         } catch (RuntimeException e) {
             LOG.warn("could not deliver pending announcements to {}/{}: {}", platform, channelId, e.getMessage());
         }
+        for (var l : attachListeners) {
+            try {
+                l.accept(platform, channelId);
+            } catch (RuntimeException e) {
+                LOG.warn("could not deliver news to {}/{}: {}", platform, channelId, e.getMessage());
+            }
+        }
+    }
+
+    /** Told (platform, channel id) whenever a channel object becomes known: news held for it can go out. */
+    public void onAttach(java.util.function.BiConsumer<String, String> listener) {
+        attachListeners.add(listener);
+    }
+
+    /** Who does the work of approved {@link Proposal}s (the runbook runs); one per bot. */
+    public void setProposalOwner(ProposalOwner owner) {
+        this.owner = owner;
+    }
+
+    /** Opens a request for a proposal, posted for vote in {@code ch}. */
+    public BotResponse propose(Proposal p, ChatChannel ch) {
+        return desk.propose(p, ch);
+    }
+
+    /** The channel object to talk about request {@code r} in, if this process knows one. */
+    public Optional<ChatChannel> channelOf(RequestRecord r) {
+        return channels.of(r);
+    }
+
+    /**
+     * Claims an approved proposal for its owner (APPROVED → RUNNING with the STARTED audit row, one
+     * transaction): false when someone else claimed it first.
+     */
+    public boolean claim(RequestRecord r) {
+        Instant now = clock.instant();
+        return store.transaction(tx -> {
+            if (!tx.claim(r.id(), identity.id(), now)) {
+                return false;
+            }
+            tx.append(AuditEntry.of(AuditKind.STARTED, now)
+                    .about(r).actor("slurmops", identity.id()).detail("claimed by " + identity.id()).build());
+            return true;
+        });
+    }
+
+    /** Ends a claimed proposal's request, with its audit row; its owner's work may go on (a run) and reports itself. */
+    public void finish(RequestRecord r, boolean ok, String outcome) {
+        Instant now = clock.instant();
+        store.transaction(tx -> {
+            if (tx.finish(r.id(), ok ? RequestState.SUCCEEDED
+                    : RequestState.FAILED, now, outcome, true)) {
+                tx.append(AuditEntry.of(ok ? AuditKind.SUCCEEDED
+                                : AuditKind.FAILED, now)
+                        .about(r).actor("slurmops", identity.id()).detail(outcome).build());
+            }
+            return null;
+        });
+        channels.forget(r.id());
     }
 
     @Override
@@ -159,8 +227,15 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
             case NOT_COUNTED -> new BotResponse(VoteWording.notCounted(v.why()), Outcome.REFUSED);
             case DUPLICATE -> new BotResponse(VoteWording.duplicate(voter, r, v.approvals()), Outcome.REFUSED);
             case COUNTED -> new BotResponse(VoteWording.counted(voter, r, v.approvals()), Outcome.PENDING);
-            case DENIED -> tell(r, voterChannel, VoteWording.denied(r, v.why()), Outcome.DONE);
-            case APPROVED -> runApproved(r, voter, voterChannel, v.approvals());
+            case DENIED -> {
+                if (owner.owns(r.command())) {
+                    owner.denied(r);
+                }
+                yield tell(r, voterChannel, VoteWording.denied(r, v.why()), Outcome.DONE);
+            }
+            case APPROVED -> owner.owns(r.command())
+                    ? new BotResponse(owner.approved(r), Outcome.DONE)
+                    : runApproved(r, voter, voterChannel, v.approvals());
         };
     }
 

@@ -3,6 +3,7 @@ package io.slurmops.bot.approval;
 import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.plan.ArgvText;
 import io.slurmops.commands.plan.JobImpact;
+import io.slurmops.commands.plan.MassScope;
 import io.slurmops.commands.plan.NodeImpact;
 import io.slurmops.commands.plan.Plan;
 import io.slurmops.commands.plan.Step;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The message people vote on: exactly what will run (argv per host, folded), the blast radius, who
@@ -30,7 +32,8 @@ final class PlanMessage {
     private PlanMessage() {
     }
 
-    record Request(long id, String requesterId, String requester, String risk, int approvalsNeeded, Plan plan, String hash,
+    record Request(long id, String requesterId, String requester, String risk, int approvalsNeeded,
+                   Optional<MassScope> mass, Plan plan, String hash,
                    Instant expiresAt, List<String> approvers, String prefix, ZoneId zone, Instant now) {
     }
 
@@ -52,6 +55,11 @@ final class PlanMessage {
             fields.add(Map.entry("Nodes", nodes(plan.blastRadius().nodes())));
         }
         fields.add(Map.entry("Jobs", plan.blastRadius().jobsSummary()));
+        r.mass().ifPresent(s -> {
+            fields.add(Map.entry("Mass action", s.describe() + " — needs an admin requester and " + r.approvalsNeeded()
+                    + " approvals"));
+            fields.add(Map.entry("Jobs killed", s.jobs()));
+        });
         b.fields(fields);
         List<JobImpact> jobs = plan.blastRadius().jobs();
         if (!jobs.isEmpty()) {

@@ -39,12 +39,15 @@ final class Sweeper {
     private final PlanExecution execution;
     private final String prefix;
     private final Duration orphanExpiry;
+    private final java.util.function.Supplier<ProposalOwner> owners;
     /** The outcome of an orphan expired for its age; {@link Announcements} tells it apart by this. */
     static final String LATE = "approved but not run in time";
 
     Sweeper(SlurmopsStore store, Clock clock, RunnerIdentity identity, RequestChannels channels,
-            PlanExecution execution, String prefix, Duration orphanExpiry) {
+            PlanExecution execution, String prefix, Duration orphanExpiry,
+            java.util.function.Supplier<ProposalOwner> owners) {
         this.orphanExpiry = orphanExpiry;
+        this.owners = owners;
         this.store = store;
         this.clock = clock;
         this.identity = identity;
@@ -122,6 +125,11 @@ final class Sweeper {
             return out;
         });
         for (RequestRecord r : orphans) {
+            ProposalOwner owner = owners.get();
+            if (owner.owns(r.command())) {
+                owner.approved(r);
+                continue;
+            }
             Optional<ChatChannel> ch = channels.of(r);
             execution.run(r, ch.isPresent()).ifPresent(result -> ch.ifPresent(c -> postFor(c, r, result.reply())));
         }

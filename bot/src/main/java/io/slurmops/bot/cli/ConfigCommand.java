@@ -28,13 +28,14 @@ final class ConfigCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                SlurmopsConfig c = ConfigLoader.fromSystem().load(file);
+                ConfigLoader.Loaded loaded = ConfigLoader.fromSystem().loadWithTrust(file);
+                SlurmopsConfig c = loaded.config();
                 System.out.println(file + ": OK — cluster " + c.site().clusterName() + ", controller "
                         + c.site().controller() + ", " + c.access().users().size() + " users with roles, store "
                         + io.slurmops.adapters.store.SlurmopsStore.redacted(c.store().url()));
                 if (c.console().switchUser()) {
                     // Valid, but only honoured where nobody else could have written the file.
-                    System.out.println(io.slurmops.bot.config.ConfigFileTrust.whyUntrusted(file)
+                    System.out.println(loaded.whyUntrusted()
                             .map(why -> "warning: console.switchUser will be ignored (--as refused): " + why)
                             .orElse("console.switchUser: on (--as / /as may act as anyone listed)"));
                 }

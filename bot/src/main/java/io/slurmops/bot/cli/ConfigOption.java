@@ -19,8 +19,13 @@ final class ConfigOption {
         return ConfigLocator.locate(config, System.getenv());
     }
 
+    /** Why the loaded file may not grant switchUser (empty: it may), judged on the bytes that were loaded. */
+    private Optional<String> whyUntrusted = Optional.of("the configuration was not loaded yet");
+
     SlurmopsConfig load() throws ConfigException {
-        return ConfigLoader.fromSystem().load(path());
+        ConfigLoader.Loaded loaded = ConfigLoader.fromSystem().loadWithTrust(path());
+        whyUntrusted = loaded.whyUntrusted();
+        return loaded.config();
     }
 
     /** Exit code of every subcommand whose configuration is invalid. */
@@ -41,6 +46,6 @@ final class ConfigOption {
 
     /** Who is typing (see {@link ConsoleIdentity}); empty after saying why --as is refused. */
     Optional<ConsoleIdentity> identity(SlurmopsConfig config, String requested) {
-        return ConsoleIdentity.resolve(config, path(), requested);
+        return ConsoleIdentity.resolve(config, path(), whyUntrusted, requested);
     }
 }

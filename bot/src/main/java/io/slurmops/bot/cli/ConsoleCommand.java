@@ -38,6 +38,8 @@ final class ConsoleCommand implements Callable<Integer> {
         if (who == null) {
             return ConfigOption.REFUSED;
         }
+        ConsoleIdentity.rootNotice(io.slurmops.adapters.os.ProcessUser.realUserName(), who.user())
+                .ifPresent(System.err::println);
         try (Application app = Application.startLongRunning(config)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who.user(), config.console().channel(),

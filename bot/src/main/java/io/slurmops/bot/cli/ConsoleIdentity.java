@@ -22,13 +22,14 @@ record ConsoleIdentity(String user, String whyNoSwitch) {
     }
 
     /** Resolves the identity, or empty after printing why {@code --as} is refused. Nothing is started yet. */
-    static Optional<ConsoleIdentity> resolve(SlurmopsConfig config, Path file, String requested) {
+    static Optional<ConsoleIdentity> resolve(SlurmopsConfig config, Path file, Optional<String> whyUntrusted,
+                                             String requested) {
         String os = ProcessUser.realUserName();
         String whyNot;
         if (!config.console().switchUser()) {
             whyNot = "switching user is off in " + file + " (console.switchUser: false)";
         } else {
-            whyNot = ConfigFileTrust.whyUntrusted(file)
+            whyNot = whyUntrusted
                     .map(why -> "console.switchUser is honoured only in a configuration that only root or "
                             + ConfigFileTrust.SERVICE_ACCOUNT + " can change: " + why)
                     .orElse(null);
@@ -45,5 +46,18 @@ record ConsoleIdentity(String user, String whyNoSwitch) {
             System.err.println("slurmops: " + whyNot + "; acting as the OS user " + os);
         }
         return Optional.of(new ConsoleIdentity(os, whyNot + "; you are " + os));
+    }
+
+    /**
+     * The line the console prints once at start when it runs as root: {@code sudo slurmops console} (or
+     * {@code run}) makes whoever typed it {@code console:root}, one identity for every sudoer. Empty for
+     * any other account.
+     */
+    static Optional<String> rootNotice(String osUser, String actingAs) {
+        if (!"root".equals(osUser)) {
+            return Optional.empty();
+        }
+        return Optional.of("slurmops: running as root — you act as console:" + actingAs + ", and so does everyone who "
+                + "runs slurmops through sudo; votes cannot tell those people apart. Run it as your own account.");
     }
 }

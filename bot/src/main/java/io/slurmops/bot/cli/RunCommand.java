@@ -50,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
             }
             // Everything the bot posts (a plan, the approval, the run's report, missed announcements) is printed.
             BotResponse response = app.bot().handle(message, new PrintingChannel(System.out));
+            app.runbooks().awaitIdle();               // an approved runbook run is not cut off by the exit
             return response.outcome().exitCode();
         }
     }

@@ -8,14 +8,13 @@ import io.slurmops.commands.site.LogSource;
 import io.slurmops.commands.site.SiteProfile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,15 +45,27 @@ public final class ConfigLoader {
     }
 
     public SlurmopsConfig load(Path file) throws ConfigException {
-        String text;
+        return loadWithTrust(file).config();
+    }
+
+    /**
+     * A configuration and whether only root or the service account could have written it
+     * ({@link ConfigFileTrust}): judged on the very bytes parsed, so a file swapped after the check
+     * cannot grant {@code console.switchUser}.
+     */
+    public record Loaded(SlurmopsConfig config, Optional<String> whyUntrusted) {
+    }
+
+    public Loaded loadWithTrust(Path file) throws ConfigException {
+        ConfigFileTrust.Read read;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            read = ConfigFileTrust.read(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), List.of("file not found"));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
         }
-        return parse(text, file.toString());
+        return new Loaded(parse(read.text(), file.toString()), read.whyUntrusted());
     }
 
     public SlurmopsConfig parse(String yaml, String source) throws ConfigException {
@@ -244,7 +255,7 @@ public final class ConfigLoader {
     }
 
     private static ApprovalConfig approvals(Node n) {
-        n.allowOnly(Set.of("expiry", "risk", "orphanExpiry"));
+        n.allowOnly(Set.of("expiry", "risk", "orphanExpiry", "massShare", "massMinNodes"));
         Map<String, String> risk = n.child("risk").stringMap();
         risk.forEach((command, level) -> {
             if (!Set.of("read", "change", "destructive").contains(level)) {
@@ -252,6 +263,26 @@ public final class ConfigLoader {
             }
         });
         return new ApprovalConfig(n.duration("expiry", Duration.ofMinutes(15)), risk,
-                n.duration("orphanExpiry", ApprovalConfig.DEFAULT_ORPHAN_EXPIRY));
+                n.duration("orphanExpiry", ApprovalConfig.DEFAULT_ORPHAN_EXPIRY), massShare(n),
+                n.integer("massMinNodes", ApprovalConfig.DEFAULT_MASS_MIN_NODES, 1, 1_000_000));
+    }
+
+    /** {@code massShare: 25%} (or {@code 25}): the share of the cluster's nodes above which a change is a mass action. */
+    private static int massShare(Node n) {
+        String raw = n.string("massShare", null);
+        if (raw == null) {
+            return ApprovalConfig.DEFAULT_MASS_SHARE_PERCENT;
+        }
+        String digits = raw.strip().endsWith("%") ? raw.strip().substring(0, raw.strip().length() - 1).strip() : raw.strip();
+        try {
+            int v = Integer.parseInt(digits);
+            if (v >= 1 && v <= 100) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        n.problem("massShare", "`" + raw + "` is not a share of nodes; write a whole percentage from 1% to 100%, e.g. 25%");
+        return ApprovalConfig.DEFAULT_MASS_SHARE_PERCENT;
     }
 }

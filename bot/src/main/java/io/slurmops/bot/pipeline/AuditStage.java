@@ -35,6 +35,11 @@ final class AuditStage {
         record(AuditKind.REFUSED, m, why);
     }
 
+    /** A line refused before it became a request (a shortcut that backfires), with why. */
+    void rejected(ChatMessage m, String why) {
+        record(AuditKind.REJECTED, m, why);
+    }
+
     private void record(AuditKind kind, ChatMessage m, String detail) {
         if (log == null) {
             return;

@@ -17,7 +17,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The one path every entry point takes, as stages: {@link DedupStage dedup} → {@link ParseStage parse}
+ * The one path every entry point takes, as stages: {@link DedupStage dedup} → {@link ShortcutStage shortcuts}
+ * → {@link ParseStage parse}
  * → {@link AuthorizeStage authorize} → {@link RouteStage route} (read / plan / vote) →
  * {@link AuditStage audit} → {@link RenderStage render}. Reactions take dedup → (an alert's hook, or
  * the vote desk) → render. Slack, Discord, the console and the CLI differ only in how they deliver the
@@ -32,6 +33,7 @@ public final class Bot implements ChatHandler {
     private final Desks desks;
     private final DedupStage dedup;
     private final ParseStage parse;
+    private final ShortcutStage shortcuts;
     private final AuthorizeStage authorize;
     private final RouteStage route;
     private volatile ReactionHook reactionHook = ReactionHook.NONE;
@@ -50,6 +52,7 @@ public final class Bot implements ChatHandler {
         AuditStage audit = new AuditStage(desks == null ? null : desks.audit(), clock);
         this.dedup = new DedupStage(desks == null ? null : desks.deliveries());
         this.parse = new ParseStage(catalog);
+        this.shortcuts = new ShortcutStage(audit, catalog.prefix());
         this.authorize = new AuthorizeStage(authorizer, desks == null ? null : desks.changes(), audit, catalog.prefix());
         this.route = new RouteStage(desks, requester -> new CommandContext(cluster, knowledgeBase, clock, requester,
                 catalog.prefix(), 0), audit);
@@ -115,6 +118,10 @@ public final class Bot implements ChatHandler {
     }
 
     private BotResponse dispatch(ChatMessage message, ChatChannel channel) {
+        Optional<BotResponse> shortcut = shortcuts.refusal(message);
+        if (shortcut.isPresent()) {
+            return shortcut.get();
+        }
         CommandCatalog.Parsed parsed;
         try {
             parsed = parse.parse(message.text());

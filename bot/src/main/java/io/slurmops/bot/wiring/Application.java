@@ -19,6 +19,9 @@ import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.Bot;
 import io.slurmops.bot.pipeline.Desks;
+import io.slurmops.bot.runbook.chat.RunbookCommands;
+import io.slurmops.bot.runbook.chat.RunbookDesk;
+import io.slurmops.bot.runbook.chat.RunbookSet;
 import io.slurmops.commands.alerts.CheckProbe;
 import io.slurmops.commands.alerts.NodeFaultDiagnoser;
 import io.slurmops.commands.read.CheckClockCommand;
@@ -63,11 +66,14 @@ public final class Application implements AutoCloseable {
     private final Approvals approvals;
     private final Bot bot;
     private final Clock clock;
+    private final RunbookDesk runbooks;
     private AlertService alerts;
     private TriggerSource triggers;
 
     /** How often expiry, interrupted runs and pending announcements are swept. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+    /** How often a runbook's wait-until step tests its check. */
+    static final Duration RUNBOOK_POLL = Duration.ofSeconds(2);
 
     private Application(SlurmopsConfig config, Transport transport, Clock clock) {
         this.config = config;
@@ -80,14 +86,17 @@ public final class Application implements AutoCloseable {
         AlertConfig a = config.alerts();
         this.probes = alertProbes(a);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
+        this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
+                config.prefix(), config.backups().dir(), RUNBOOK_POLL);
         CommandCatalog catalog = new CommandCatalog(config.prefix(),
-                BotCommands.registry(alertStore, probeNames, this::approvedAt).commands());
+                BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks)).commands());
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
         try {
             PlanRunner runner = new PlanRunner(transport, cluster::runAll);
             this.approvals = new Approvals(store, catalog, policy, authorizer, clock,
                     (who, id) -> new CommandContext(cluster, knowledgeBase, clock, who, config.prefix(), id), runner);
+            runbooks.connect(approvals, authorizer);
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
                     Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
             bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
@@ -180,6 +189,9 @@ public final class Application implements AutoCloseable {
 
     private Application recoverAndSweep() {
         try {
+            // A run cut off by the stop is paused, never re-run; its thread hears why once the channel speaks.
+            // Before the approvals recover: an orphaned runbook approval they start must not be paused.
+            runbooks.pauseInterrupted();
             approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
             return this;
@@ -195,6 +207,10 @@ public final class Application implements AutoCloseable {
 
     public SlurmopsConfig config() {
         return config;
+    }
+
+    public RunbookDesk runbooks() {
+        return runbooks;
     }
 
     public Bot bot() {
@@ -217,6 +233,7 @@ public final class Application implements AutoCloseable {
         alerts = new AlertService(probes, new IncidentTracker(alertStore, a.recoveryPolls(), a.flapWindow()), alertStore,
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
                 clock, this::holdAlertLease);
+        alerts.holdPlannedWork(runbooks::plannedWork);
         alerts.start();
         if (a.triggers()) {
             try {
@@ -245,6 +262,7 @@ public final class Application implements AutoCloseable {
                 LOG.debug("alert lease not released: {}", e.getMessage());
             }
         }
+        runbooks.close();
         approvals.close();
         store.close();
         cluster.close();

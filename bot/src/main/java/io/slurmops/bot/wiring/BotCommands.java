@@ -34,11 +34,19 @@ final class BotCommands {
      */
     static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
                                     Function<String, Optional<Instant>> approvedAt) {
+        return registry(alertStore, probeNames, approvedAt, java.util.List.of());
+    }
+
+    /** @param runbooks the {@code runbook …} commands (empty for a bot without runbooks) */
+    static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
+                                    Function<String, Optional<Instant>> approvedAt,
+                                    java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks) {
         return ReadCommands.register(new CommandRegistry())
                 .add(new AlertsCommand(alertStore))
                 .add(new SilenceCommand(alertStore, probeNames))
                 .add(new IncidentReportCommand(alertStore, approvedAt))
                 .addAll(ChangeCommands.all())
+                .addAll(runbooks)
                 .add(new VoteCommand(Decision.APPROVE))
                 .add(new VoteCommand(Decision.DENY))
                 .add(new PendingCommand())

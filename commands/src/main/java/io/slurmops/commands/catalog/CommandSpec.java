@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param params      the positional arguments, in order; optional ones and free text come last
  * @param role        the least role a person needs to ask for it, beyond what its risk asks
  *                    ({@code silence} changes no cluster state but hides faults, so it takes an operator)
+ * @param jobEffect   what a change does to the jobs running on its target nodes (a mass action's plan
+ *                    counts the jobs it kills from this)
  */
 public record CommandSpec(String name, String summary, String description, Risk risk, List<Param> params,
-                          List<OptionSpec> options, Role role) {
+                          List<OptionSpec> options, Role role, JobEffect jobEffect) {
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
@@ -29,6 +31,7 @@ public record CommandSpec(String name, String summary, String description, Risk 
         params = List.copyOf(params);
         options = List.copyOf(options);
         role = role == null ? risk.requesterRole() : role;
+        jobEffect = jobEffect == null ? JobEffect.KEEP : jobEffect;
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
             if (p.rest() && i != params.size() - 1) {
@@ -43,6 +46,11 @@ public record CommandSpec(String name, String summary, String description, Risk 
                 }
             }
         }
+    }
+
+    public CommandSpec(String name, String summary, String description, Risk risk, List<Param> params,
+                       List<OptionSpec> options, Role role) {
+        this(name, summary, description, risk, params, options, role, JobEffect.KEEP);
     }
 
     /** The positional part of the usage, e.g. "HOSTLIST [REASON]". */
@@ -100,6 +108,7 @@ public record CommandSpec(String name, String summary, String description, Risk 
         private final List<Param> params = new ArrayList<>();
         private final List<OptionSpec> options = new ArrayList<>();
         private Role role;
+        private JobEffect jobEffect = JobEffect.KEEP;
 
         private Builder(String name) {
             this.name = name;
@@ -152,13 +161,19 @@ public record CommandSpec(String name, String summary, String description, Risk 
             return this;
         }
 
+        /** What the change does to jobs running on its target nodes (default: they keep running). */
+        public Builder jobs(JobEffect effect) {
+            this.jobEffect = effect;
+            return this;
+        }
+
         public Builder option(OptionSpec o) {
             options.add(o);
             return this;
         }
 
         public CommandSpec build() {
-            return new CommandSpec(name, summary, description, risk, params, options, role);
+            return new CommandSpec(name, summary, description, risk, params, options, role, jobEffect);
         }
 
         private static String nameOf(String placeholder) {

@@ -1,6 +1,7 @@
 package io.slurmops.commands.change;
 
 import io.slurmops.commands.catalog.CommandContext;
+import io.slurmops.commands.catalog.JobEffect;
 import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.plan.BlastRadius;
@@ -21,7 +22,7 @@ public final class DownCommand extends TakeOutOfService {
                 .summary("Set nodes DOWN now — kills the jobs on them (destructive)")
                 .description("Runs `scontrol update NodeName=HOSTLIST State=DOWN Reason=\"REASON [you #N]\"`. Unlike "
                         + "drain, running jobs are killed. Needs an admin requester and two approvals.")
-                .risk(Risk.DESTRUCTIVE)
+                .risk(Risk.DESTRUCTIVE).jobs(JobEffect.KILLS)
                 .build(), "DOWN");
     }
 

@@ -1,5 +1,6 @@
 package io.slurmops.commands.change;
 
+import io.slurmops.commands.catalog.JobEffect;
 import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.nodes.NodeTargets;
 import io.slurmops.commands.plan.BlastRadius;
@@ -16,7 +17,7 @@ public final class DrainCommand extends TakeOutOfService {
                 .summary("Drain nodes (running jobs finish, no new jobs start)")
                 .description("Runs `scontrol update NodeName=HOSTLIST State=DRAIN Reason=\"REASON [you #N]\"` after "
                         + "approval. Nodes already drained or down are skipped.")
-                .risk(Risk.CHANGE)
+                .risk(Risk.CHANGE).jobs(JobEffect.FINISH)
                 .build(), "DRAIN");
     }
 

@@ -5,6 +5,7 @@ import io.slurmops.commands.catalog.ArgTypes;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.catalog.CommandSpec;
 import io.slurmops.commands.catalog.Invocation;
+import io.slurmops.commands.catalog.JobEffect;
 import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.hostlist.Hostlist;
@@ -45,7 +46,7 @@ public final class ServiceCommand extends DeclaredChange {
                         + "on the nodes of HOSTLIST, through the site's service manager. The order mariadb → slurmdbd "
                         + "→ slurmctld → slurmd is enforced: starting a daemon whose dependency is down, or stopping "
                         + "one whose dependent still runs, is refused with the reason.")
-                .risk(Risk.CHANGE)
+                .risk(Risk.CHANGE).jobs(verb.equals("stop") ? JobEffect.AT_RISK : JobEffect.KEEP)
                 .build();
     }
 

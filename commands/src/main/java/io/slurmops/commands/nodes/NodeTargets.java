@@ -28,6 +28,9 @@ import java.util.function.Function;
  */
 public record NodeTargets(List<String> hosts, String note) {
 
+    /** Slurm's word for every node ({@code NodeName=ALL}); typed as a host list it means the whole cluster. */
+    public static final String ALL = "ALL";
+
     /** Every node name sinfo prints, once. */
     public static final List<String> SINFO_NAMES = List.of("sinfo", "-h", "-N", "-o", "%N");
 
@@ -51,7 +54,7 @@ public record NodeTargets(List<String> hosts, String note) {
      */
     public static NodeTargets resolve(CommandContext ctx, Optional<Hostlist> wanted, String usage)
             throws UsageException {
-        if (wanted.isEmpty()) {
+        if (wanted.isEmpty() || namesAll(wanted.get())) {
             return all(ctx);
         }
         ExecResult r = ctx.cluster().slurm(SINFO_NAMES);
@@ -74,8 +77,16 @@ public record NodeTargets(List<String> hosts, String note) {
             throw new PlanRefusedException("could not read node states from Slurm, so no plan can be made: "
                     + snap.problem());
         }
+        if (namesAll(wanted)) {
+            return List.copyOf(snap.nodes().values());
+        }
         requireKnown(wanted.hosts(), snap.nodes().keySet(), ctx, usage);
         return wanted.hosts().stream().map(snap.nodes()::get).toList();
+    }
+
+    /** True when the host list is the single word ALL (any case), as in {@code scontrol update NodeName=ALL}. */
+    public static boolean namesAll(Hostlist wanted) {
+        return wanted.size() == 1 && wanted.hosts().get(0).equalsIgnoreCase(ALL);
     }
 
     private static void requireKnown(List<String> wanted, Set<String> known, CommandContext ctx, String usage)

@@ -39,7 +39,13 @@ public final class RunbookEngine {
      * @param pollInterval how often {@code wait-until} tests its check
      */
     public RunbookEngine(ClusterAccess cluster, RunJournal journal, Clock clock, String backupRoot, Duration pollInterval) {
-        this.journal = Objects.requireNonNull(journal, "journal");
+        this(cluster, journal, clock, backupRoot, pollInterval, RunProgress.NONE);
+    }
+
+    /** @param progress told of each recorded event (steps, states), to report progress where the run was asked */
+    public RunbookEngine(ClusterAccess cluster, RunJournal journal, Clock clock, String backupRoot, Duration pollInterval,
+                         RunProgress progress) {
+        this.journal = new ProgressJournal(Objects.requireNonNull(journal, "journal"), progress);
         this.clock = clock;
         this.backupRoot = backupRoot.endsWith("/") ? backupRoot.substring(0, backupRoot.length() - 1) : backupRoot;
         this.checks = new RunChecks(cluster, pollInterval);
@@ -156,6 +162,9 @@ public final class RunbookEngine {
     private RunJournal.RunRecord advance(Runbook rb, RunValues values, int from) {
         long run = values.run();
         for (int i = from; i <= rb.steps().size(); i++) {
+            if (aborted(run)) {
+                return record(run, rb);                // aborted by a person while the last step ran
+            }
             Step step = rb.steps().get(i - 1);
             List<Gate> gates = rb.gatesBefore(step.id());
             if (!gates.isEmpty() && values.get(RunValues.GATE_PREFIX + step.id()) == null) {
@@ -171,7 +180,7 @@ public final class RunbookEngine {
                 return record(run, rb);
             }
             StepStatus status = runStep(rb, step, i, values);
-            if (status == StepStatus.FAILED) {
+            if (status == StepStatus.FAILED && !aborted(run)) {
                 RunJournal.RunRecord rec = record(run, rb);
                 journal.setState(run, RunState.FAILED, RunReport.failed(rb, run, rec, i, rec.step(i).orElseThrow().output()));
                 return record(run, rb);
@@ -220,7 +229,14 @@ public final class RunbookEngine {
         return status;
     }
 
+    private boolean aborted(long run) {
+        return journal.run(run).map(r -> r.state() == RunState.ABORTED).orElse(false);
+    }
+
     private RunJournal.RunRecord verify(Runbook rb, RunValues values) {
+        if (aborted(values.run())) {
+            return record(values.run(), rb);
+        }
         List<String> failed = new ArrayList<>();
         for (Check c : rb.verification()) {
             Outcome o = checks.test(c, values);
