@@ -91,7 +91,7 @@ class CtldStateRecoveryLabTest {
         long broken = alert.broken();
         long detected = alert.detected();
         assertThat(alert.text()).contains("cannot read its state file job_state", "Incomplete job state save file",
-                "Suggested fix: `!slurm runbook run ctld-state-recovery`");
+                "`!slurm runbook run ctld-state-recovery`");
 
         RunJournal.RunRecord rec = engine(store()).start(plan());
         assertThat(rec.state()).as(rec.note() + "\n" + rec.steps()).isEqualTo(RunState.DONE);

@@ -63,7 +63,7 @@ class RunbookFailureLabTest {
     @AfterEach
     void putTheLabBack() throws Exception {
         try {
-            LabCluster.exec(List.of("ip", "link", "set", "lv004", "up"), 30);
+            LabCluster.exec(List.of("ip", "link", "set", "lv003", "up"), 30);
             transport.close();
         } finally {
             saved.putBack();
@@ -99,7 +99,7 @@ class RunbookFailureLabTest {
         Path site = Files.createDirectory(tmp.resolve("site-runbooks"));
         Files.writeString(site.resolve("node-restart-drill.yaml"), """
                 name: node-restart-drill
-                title: Back up the state, restart slurmd on node004
+                title: Back up the state, restart slurmd on node003
                 risk: change
                 values:
                   stateDir: {type: state-dir, known: plan}
@@ -110,30 +110,31 @@ class RunbookFailureLabTest {
                     rollback: nothing to undo; the backup stays in ${backupDir}
                   - id: restart-slurmd
                     restart: slurmd
-                    on: node004
+                    on: node003
                     rollback: none
                   - id: node-back
-                    wait-until: {nodes-responding: node004}
+                    wait-until: {nodes-responding: node003}
                     timeout: 90s
                     rollback: none
                 verify:
                   - controller-up
-                  - {nodes-responding: node004}
+                  - {nodes-responding: node003}
                 """);
         RunbookLoader.Loaded loaded = RunbookLoader.load(site);
         assertThat(loaded.refused()).isEmpty();
         Runbook drill = loaded.runbooks().get("node-restart-drill");
-        LabStateDir.sh("ip", "link", "set", "lv004", "down");
+        LabStateDir.sh("ip", "link", "set", "lv003", "down");
         try (SlurmopsStore store = store(); ClusterAccess access = new ClusterAccess(config.site(), transport)) {
             RunbookEngine engine = engine(access, store, config.backups().dir());
             RunJournal.RunRecord rec = engine.start(BoundRunbook.bind(drill, Map.of("stateDir", LabStateDir.STATE)));
 
             assertThat(rec.state()).isEqualTo(RunState.FAILED);
-            assertThat(rec.note()).contains("stopped at step 2/3 `restart-slurmd`", "node004", "steps done: 1 backup-state ok",
+            assertThat(rec.note()).contains("stopped at step 2/3 `restart-slurmd`", "node003", "steps done: 1 backup-state ok",
                     "backups kept: " + rec.values().get("backupDir") + "/state", "runbook resume " + rec.id());
             CtldStateRecoveryLabTest.assertBackupVerified(rec, 1);
 
-            LabStateDir.sh("ip", "link", "set", "lv004", "up");
+            LabStateDir.sh("ip", "link", "set", "lv003", "up");
+            awaitSsh("node003");               // the fix is done when the node answers again
             RunJournal.RunRecord done = engine.resume(rec.id(), drill, true);
             assertThat(done.state()).as(done.note()).isEqualTo(RunState.DONE);
             assertThat(done.step(2).orElseThrow().status()).isEqualTo(StepStatus.OK);
@@ -185,6 +186,19 @@ class RunbookFailureLabTest {
             CtldStateRecoveryLabTest.assertBackupVerified(done);
             CtldStateRecoveryLabTest.awaitHealthy();
         }
+    }
+
+    private static void awaitSsh(String node) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        LabCluster.Result r;
+        do {
+            r = LabCluster.exec(List.of("ssh", "-F", "/var/lib/slurmlab/ssh/ssh_config", node, "true"), 30);
+            if (r.exitCode() == 0) {
+                return;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < end);
+        throw new AssertionError(node + " does not answer ssh 30 s after its link came back: " + r.output());
     }
 
     private static boolean isBackupCopy(HostCommand cmd) {
