@@ -49,6 +49,7 @@ class CtldStateRecoveryEngineTest {
     private final List<String> managerEnv = new ArrayList<>();
     private final List<String> startedWith = new ArrayList<>();
     private boolean otherFailure;
+    private boolean killOnUnset;
     private final Runbook recovery = RunbookLoader.load(null).runbooks().get("ctld-state-recovery");
     private SlurmopsStore store;
     private ClusterAccess access;
@@ -102,6 +103,9 @@ class CtldStateRecoveryEngineTest {
             return Optional.of(FakeCluster.ok(cmd, ""));
         }
         if (joined.equals("systemctl unset-environment SLURMCTLD_OPTIONS")) {
+            if (killOnUnset) {
+                throw new Killed();
+            }
             managerEnv.removeIf(v -> v.startsWith("SLURMCTLD_OPTIONS="));
             return Optional.of(FakeCluster.ok(cmd, ""));
         }
@@ -209,5 +213,26 @@ class CtldStateRecoveryEngineTest {
         assertThat(cluster.file(FakeCluster.CONTROLLER, STATE + "/job_state")).isEqualTo(bytes("jobs v1"));
         assertThat(cluster.file(FakeCluster.CONTROLLER, rec.values().get("backupDir") + "/state/job_state"))
                 .isEqualTo(bytes("jobs v2"));
+    }
+
+    /** The bot's process dying: nothing in the engine catches it. */
+    static final class Killed extends Error {
+    }
+
+    @Test
+    void aBotKilledDuringTheMinusIStartLeavesAPausedRunThatSaysToTakeTheOptionBack() {
+        cluster.file(FakeCluster.CONTROLLER, STATE + "/job_state.old", bytes("garbled"));
+        // the start with -i happened; the process died before it could take SLURMCTLD_OPTIONS back
+        killOnUnset = true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(this::run).isInstanceOf(Killed.class);
+
+        RunbookEngine restarted = new RunbookEngine(access, new StoreRunJournal(store, clock), clock, "/var/backups/slurmops",
+                Duration.ofMillis(5));
+        assertThat(restarted.pauseInterrupted(n -> recovery)).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo(RunState.PAUSED);
+            assertThat(r.note()).contains("step 5/7 `start-ignoring-state` was interrupted",
+                    "systemctl unset-environment SLURMCTLD_OPTIONS");
+        });
+        assertThat(managerEnv).as("what the note warns about").containsExactly("SLURMCTLD_OPTIONS=-i");
     }
 }
