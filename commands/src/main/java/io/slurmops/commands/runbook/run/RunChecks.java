@@ -22,12 +22,14 @@ final class RunChecks {
     private final Duration pollInterval;
     private final ControllerLog ctldLog;
     private final LostJobs lostJobs;
+    private final DbActions db;
 
-    RunChecks(ClusterAccess cluster, Duration pollInterval) {
+    RunChecks(ClusterAccess cluster, Duration pollInterval, DbActions db) {
         this.cluster = cluster;
         this.pollInterval = pollInterval;
         this.ctldLog = new ControllerLog(cluster);
         this.lostJobs = new LostJobs(cluster);
+        this.db = db;
     }
 
     Outcome test(Check check, RunValues values) {
@@ -67,6 +69,10 @@ final class RunChecks {
             return manifestMatches(values.bind(m.dir()), values);
         } else if (check instanceof Check.DbdResponds) {
             return StepActions.one(cluster.slurm("sacctmgr", "-n", "show", "cluster"));
+        } else if (check instanceof Check.DumpRestores d) {
+            return db.verify(d, values);
+        } else if (check instanceof Check.DbMatchesDump d) {
+            return db.matches(d, values);
         } else if (check instanceof Check.StateCleared s) {
             ExecResult r = cluster.onController(List.of("find", values.bind(s.dir()), "-mindepth", "1"), cluster.site().nodeTimeout());
             return new Outcome(r.ok() && r.stdout().isBlank(), r.ok() && r.stdout().isBlank() ? "no state files left"

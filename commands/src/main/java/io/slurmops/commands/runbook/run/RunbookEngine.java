@@ -39,17 +39,29 @@ public final class RunbookEngine {
      * @param pollInterval how often {@code wait-until} tests its check
      */
     public RunbookEngine(ClusterAccess cluster, RunJournal journal, Clock clock, String backupRoot, Duration pollInterval) {
-        this(cluster, journal, clock, backupRoot, pollInterval, RunProgress.NONE);
+        this(cluster, journal, clock, backupRoot, pollInterval, RunProgress.NONE, null);
     }
 
     /** @param progress told of each recorded event (steps, states), to report progress where the run was asked */
     public RunbookEngine(ClusterAccess cluster, RunJournal journal, Clock clock, String backupRoot, Duration pollInterval,
                          RunProgress progress) {
+        this(cluster, journal, clock, backupRoot, pollInterval, progress, null);
+    }
+
+    /** @param backups the backup service the database steps use; null: db-dump and db-restore fail */
+    public RunbookEngine(ClusterAccess cluster, RunJournal journal, Clock clock, String backupRoot, Duration pollInterval,
+                         io.slurmops.commands.backup.BackupService backups) {
+        this(cluster, journal, clock, backupRoot, pollInterval, RunProgress.NONE, backups);
+    }
+
+    public RunbookEngine(ClusterAccess cluster, RunJournal journal, Clock clock, String backupRoot, Duration pollInterval,
+                         RunProgress progress, io.slurmops.commands.backup.BackupService backups) {
         this.journal = new ProgressJournal(Objects.requireNonNull(journal, "journal"), progress);
         this.clock = clock;
         this.backupRoot = backupRoot.endsWith("/") ? backupRoot.substring(0, backupRoot.length() - 1) : backupRoot;
-        this.checks = new RunChecks(cluster, pollInterval);
-        this.actions = new StepActions(cluster, checks);
+        DbActions db = new DbActions(cluster, backups);
+        this.checks = new RunChecks(cluster, pollInterval, db);
+        this.actions = new StepActions(cluster, checks, db);
     }
 
     /** Records a new run of the approved plan, binds its run-time values, tests the preconditions, runs. */

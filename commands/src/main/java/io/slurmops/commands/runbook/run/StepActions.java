@@ -30,12 +30,14 @@ final class StepActions {
     private final RunChecks checks;
     private final ControllerLog ctldLog;
     private final StateRecovery stateRecovery;
+    private final DbActions db;
 
-    StepActions(ClusterAccess cluster, RunChecks checks) {
+    StepActions(ClusterAccess cluster, RunChecks checks, DbActions db) {
         this.cluster = cluster;
         this.checks = checks;
         this.ctldLog = new ControllerLog(cluster);
         this.stateRecovery = new StateRecovery(cluster, ctldLog);
+        this.db = db;
     }
 
     Outcome run(Action action, RunValues values) {
@@ -56,6 +58,10 @@ final class StepActions {
             return checks.waitFor(w.until(), w.timeout(), values);
         } else if (action instanceof Actions.UseOldState u) {
             return stateRecovery.useOldState(u, values);
+        } else if (action instanceof Actions.DbDump d) {
+            return db.dump(d, values);
+        } else if (action instanceof Actions.DbRestore r) {
+            return db.restore(r, values);
         } else if (action instanceof Actions.ClearState c) {
             return one(cluster.onController(List.of("find", values.bind(c.dir()), "-mindepth", "1", "-delete"),
                     COPY_TIMEOUT));
