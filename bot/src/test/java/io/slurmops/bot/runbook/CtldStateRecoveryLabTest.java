@@ -93,6 +93,7 @@ class CtldStateRecoveryLabTest {
         assertThat(alert.text()).contains("cannot read its state file job_state", "Incomplete job state save file",
                 "`!slurm runbook run ctld-state-recovery`");
 
+        long started = System.nanoTime();      // after the watch is closed: its shutdown is the test's, not the RTO's
         RunJournal.RunRecord rec = engine(store()).start(plan());
         assertThat(rec.state()).as(rec.note() + "\n" + rec.steps()).isEqualTo(RunState.DONE);
         long healthy = awaitHealthy();
@@ -108,7 +109,8 @@ class CtldStateRecoveryLabTest {
         assertThat(LabStateDir.sh("squeue", "-h", "-a", "-t", "all", "-o", "%A")).doesNotContain(job);
         assertThat(LabCluster.exec(List.of(LabStateDir.SYSTEMCTL, "show-environment"), 30).output())
                 .as("no later start ignores state").doesNotContain("SLURMCTLD_OPTIONS");
-        report("-i path (job_state and .old garbled)", broken, detected, healthy);
+        report("-i path (job_state and .old garbled)", broken, detected, started, healthy);
+        steps(rec);
     }
 
     @Test
@@ -123,6 +125,7 @@ class CtldStateRecoveryLabTest {
         long broken = alert.broken();
         long detected = alert.detected();
 
+        long started = System.nanoTime();      // after the watch is closed: its shutdown is the test's, not the RTO's
         RunJournal.RunRecord rec = engine(store()).start(plan());
         assertThat(rec.state()).as(rec.note() + "\n" + rec.steps()).isEqualTo(RunState.DONE);
         long healthy = awaitHealthy();
@@ -132,7 +135,8 @@ class CtldStateRecoveryLabTest {
         assertBackupVerified(rec);
         assertThat(rec.values().get("jobsLost").split(",")).doesNotContain(job);
         assertThat(LabStateDir.sh("squeue", "-h", "-j", job, "-o", "%T")).contains("RUNNING");
-        report(".old path (job_state garbled)", broken, detected, healthy);
+        report(".old path (job_state garbled)", broken, detected, started, healthy);
+        steps(rec);
     }
 
     // ---- the alert path ----------------------------------------------------------------------------
@@ -250,8 +254,14 @@ class CtldStateRecoveryLabTest {
         return rec.steps().stream().map(RunJournal.StepRecord::status).toList();
     }
 
-    static void report(String what, long broken, long detected, long healthy) {
-        System.out.printf("RTO %s: detected %.1f s after the failed start, healthy %.1f s after detection, %.1f s in all%n",
-                what, (detected - broken) / 1e9, (healthy - detected) / 1e9, (healthy - broken) / 1e9);
+    /** RTO = detection (failed start → alert) + recovery (runbook run → healthy); people's approvals are not counted. */
+    static void report(String what, long broken, long detected, long started, long healthy) {
+        System.out.printf("RTO %s: detected %.1f s after the failed start, healthy %.1f s after the run started, %.1f s in all%n",
+                what, (detected - broken) / 1e9, (healthy - started) / 1e9, (detected - broken + healthy - started) / 1e9);
+    }
+
+    static void steps(RunJournal.RunRecord rec) {
+        rec.steps().forEach(st -> System.out.printf("  step %d %s %s %s%n", st.index(), st.stepId(), st.status(),
+                st.elapsed().map(d -> d.toMillis() + " ms").orElse("?")));
     }
 }
