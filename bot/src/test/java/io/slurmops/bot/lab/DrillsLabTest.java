@@ -190,6 +190,58 @@ class DrillsLabTest {
         report("node reboot", fault, alert, recovered);
     }
 
+    // ---- item 3: connection exhaustion: the holders --------------------------------------------------
+
+    @Test
+    void connectionsPastEightyPercentAlertAndDbConnectionsNamesTheHolder() throws Exception {
+        Channel ch = new Channel();
+        Application app = startApp(ch);
+        String password = Files.readString(Path.of("/var/lib/slurmlab/etc/dbpass")).strip();
+        String url = "jdbc:mariadb://127.0.0.1:3306/slurm_acct_db";
+        List<java.sql.Connection> held = new ArrayList<>();
+        undo.add(() -> held.forEach(DrillsLabTest::closeQuietly));
+        long max;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "slurm", password)) {
+            max = threads(c, "SHOW VARIABLES LIKE 'max_connections'");
+        }
+        Instant fault = Instant.now();
+        // 85 %: past the 80 % warning, short of the 95 % critical level and of refusing the bot.
+        while (held.isEmpty() || threads(held.get(held.size() - 1), "SHOW GLOBAL STATUS LIKE 'Threads_connected'")
+                < max * 85 / 100) {
+            held.add(java.sql.DriverManager.getConnection(url, "slurm", password));
+            assertThat(held.size()).isLessThan((int) max);
+        }
+        Post alert = await("accounting alert", Duration.ofSeconds(30), () -> alertAbout(ch, "accounting", "accounting"), ch);
+        assertThat(alert.text()).contains("connections at").contains("MariaDB out of connections");
+
+        BotResponse holders = say(app, ch, "carol", "!slurm db connections");
+        assertThat(holders.reply().status()).isEqualTo(Status.WARNING);
+        String text = holders.reply().toPlainText();
+        Matcher row = Pattern.compile("(?m)^(\\d+)\\s+slurm\\s+(?:localhost|127\\.0\\.0\\.1)\\s").matcher(text);
+        assertThat(row.find()).as("a slurm@localhost row: " + text).isTrue();
+        assertThat(Long.parseLong(row.group(1))).isGreaterThanOrEqualTo(held.size());
+        assertThat(text).contains("SET GLOBAL max_connections=N").contains("my.cnf");
+
+        held.forEach(DrillsLabTest::closeQuietly);
+        Post recovered = await("recovery", Duration.ofSeconds(30), () -> recovery(ch, alert), ch);
+        report("accounting connections at 85 % (holders released)", fault, alert, recovered);
+    }
+
+    private static long threads(java.sql.Connection c, String sql) throws Exception {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(2);
+        }
+    }
+
+    private static void closeQuietly(java.sql.Connection c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // already closed
+        }
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
     private static void report(String drill, Instant fault, Post alert, Post recovered) {
