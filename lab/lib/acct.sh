@@ -14,6 +14,27 @@ ALTER USER 'slurm'@'127.0.0.1' IDENTIFIED BY '$pw';
 GRANT ALL ON slurm_acct_db.* TO 'slurm'@'localhost';
 GRANT ALL ON slurm_acct_db.* TO 'slurm'@'127.0.0.1';
 EOF
+    scratch_setup
+}
+
+# scratch_setup: the account slurmops restores a dump with to verify it (backups.scratch in
+# config/lab.yaml). It has rights on its own scratch schema only, never on slurm_acct_db, so a
+# verification cannot touch the live accounting data. Password generated once, 0600.
+scratch_setup() {
+    local pw
+    if [[ ! -s $LAB/etc/verifypass ]]; then
+        (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$LAB/etc/verifypass")
+    fi
+    chmod 0600 "$LAB/etc/verifypass"
+    pw=$(cat "$LAB/etc/verifypass")
+    mariadb --defaults-file="$MYCNF" -u root <<EOF || die "MariaDB setup of the scratch account slurmops_verify failed"
+CREATE USER IF NOT EXISTS 'slurmops_verify'@'localhost' IDENTIFIED BY '$pw';
+CREATE USER IF NOT EXISTS 'slurmops_verify'@'127.0.0.1' IDENTIFIED BY '$pw';
+ALTER USER 'slurmops_verify'@'localhost' IDENTIFIED BY '$pw';
+ALTER USER 'slurmops_verify'@'127.0.0.1' IDENTIFIED BY '$pw';
+GRANT ALL ON \`slurmops\_verify\`.* TO 'slurmops_verify'@'localhost';
+GRANT ALL ON \`slurmops\_verify\`.* TO 'slurmops_verify'@'127.0.0.1';
+EOF
 }
 
 # sacct_add ARGS...: `sacctmgr -i add ARGS`; "Nothing new added" (exit 1) counts as success

@@ -184,7 +184,7 @@ cmd_up() {
         [[ -n ${restart[$key]:-} ]] && daemon_pid "$key" >/dev/null && { daemon_stop "$key"; say "[lab] stopped $key (its configuration or munge key changed)"; }
         start_or_die "$key"
         if [[ $key == head/mariadb ]]; then
-            step_begin "mariadb: database slurm_acct_db, user slurm"
+            step_begin "mariadb: database slurm_acct_db, user slurm, scratch account slurmops_verify"
             db_setup
             step_end
         fi
@@ -279,6 +279,10 @@ cmd_down() {
             step_end "$(wc -w <<<"$ids") job(s)"
         fi
     fi
+
+    # the service managers' environments (systemctl set-environment) end with the "machine",
+    # as systemd's do at a reboot: a leftover SLURMCTLD_OPTIONS=-i must not reach the next up
+    rm -f "$STATE_DIR"/manager-environment.*
 
     step_begin "stop node daemons"
     for f in "$PID_DIR"/sshd-node*.pid "$PID_DIR"/slurmd-node*.pid "$PID_DIR"/munged-node*.pid; do

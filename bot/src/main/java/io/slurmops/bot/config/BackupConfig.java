@@ -8,8 +8,17 @@ import java.util.Optional;
  * {@code backups:}: where backups of the state, the accounting database and the configuration are kept
  * (runbook runs make theirs there too), how long they are kept, when the daily backup runs (empty: no
  * scheduled backup), and the account that restores a dump into a scratch schema to verify it.
+ *
+ * @param database       the accounting database dumped (slurmdbd.conf's StorageLoc)
+ * @param clientDefaults a MariaDB client option file on the dbd host for the dump and a restore; empty:
+ *                       the client's defaults for the SSH user (root over the socket on the lab)
  */
-public record BackupConfig(String dir, Duration retention, Optional<LocalTime> dailyAt, AccountingDbConfig scratch) {
+public record BackupConfig(String dir, Duration retention, Optional<LocalTime> dailyAt, AccountingDbConfig scratch,
+                           String database, String clientDefaults) {
+
+    public BackupConfig(String dir, Duration retention, Optional<LocalTime> dailyAt, AccountingDbConfig scratch) {
+        this(dir, retention, dailyAt, scratch, "slurm_acct_db", "");
+    }
 
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 

@@ -119,7 +119,7 @@ public final class ConfigLoader {
     }
 
     private static BackupConfig backups(Node n) {
-        n.allowOnly(Set.of("dir", "retention", "dailyAt", "scratch"));
+        n.allowOnly(Set.of("dir", "retention", "dailyAt", "scratch", "database", "clientDefaults"));
         BackupConfig d = BackupConfig.defaults();
         String dir = n.string("dir", d.dir());
         if (!dir.matches("/[A-Za-z0-9._+@%,:/-]+")) {
@@ -135,7 +135,19 @@ public final class ConfigLoader {
                 n.problem("dailyAt", "`" + at + "` is not a time of day like 03:00");
             }
         }
-        return new BackupConfig(dir, n.duration("retention", d.retention()), dailyAt, accountingDb(n.child("scratch")));
+        String database = n.string("database", d.database());
+        if (!database.matches("[A-Za-z0-9_]+")) {
+            n.problem("database", "`" + database + "` must be a database name of letters, digits and _");
+        }
+        String clientDefaults = n.string("clientDefaults", "");
+        if (!clientDefaults.isEmpty() && !clientDefaults.startsWith("/")) {
+            n.problem("clientDefaults", "`" + clientDefaults + "` must be an absolute path");
+        }
+        AccountingDbConfig scratch = accountingDb(n.child("scratch"));
+        if (scratch.configured() && !scratch.url().matches("jdbc:mariadb://[^/]+/[A-Za-z0-9_]+")) {
+            n.problem("scratch.url", "`" + scratch.url() + "` must name the scratch schema: jdbc:mariadb://HOST:PORT/SCHEMA");
+        }
+        return new BackupConfig(dir, n.duration("retention", d.retention()), dailyAt, scratch, database, clientDefaults);
     }
 
     private SiteProfile site(Node n) {

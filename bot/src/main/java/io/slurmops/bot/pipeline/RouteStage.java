@@ -36,6 +36,9 @@ final class RouteStage {
 
     BotResponse route(CommandCatalog.Parsed parsed, Risk risk, ChatMessage m, ChatChannel ch) throws UsageException {
         SlurmCommand command = parsed.command();
+        if (command instanceof ChangeCommand c && c.dryRun(parsed.invocation())) {
+            return read(command, parsed, m);            // a dry run changes nothing: no request, no votes
+        }
         if (command instanceof BotCommand || command instanceof ChangeCommand) {
             if (desks == null) {
                 return new BotResponse(Reply.error("`" + command.spec().name() + "` needs the approval store, "

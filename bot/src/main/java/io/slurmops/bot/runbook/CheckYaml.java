@@ -18,7 +18,7 @@ import java.util.Set;
 final class CheckYaml {
 
     static final List<String> KINDS = List.of("controller-up", "controller-down", "dbd-responds", "service-active",
-            "service-inactive", "nodes-responding", "manifest-matches", "dump-restores", "state-cleared",
+            "service-inactive", "nodes-responding", "manifest-matches", "dump-restores", "db-matches-dump", "state-cleared",
             "lost-jobs-listed", "controller-log-says", "command");
 
     private CheckYaml() {
@@ -43,6 +43,7 @@ final class CheckYaml {
             case "nodes-responding" -> arg.scalar().map(h -> new Check.NodesResponding(HostSet.parse(h)));
             case "manifest-matches" -> arg.scalar().map(p -> new Check.ManifestMatches(Template.of(p)));
             case "dump-restores" -> arg.scalar().map(p -> new Check.DumpRestores(Template.of(p)));
+            case "db-matches-dump" -> arg.scalar().map(p -> new Check.DbMatchesDump(Template.of(p)));
             case "state-cleared" -> arg.scalar().map(p -> new Check.StateCleared(Template.of(p)));
             case "lost-jobs-listed" -> arg.scalar().map(p -> new Check.LostJobsListed(Template.of(p)));
             case "controller-log-says" -> arg.scalar().map(Check.ControllerLogSays::new);

@@ -1,6 +1,10 @@
 package io.slurmops.bot.wiring;
 
 import io.slurmops.bot.alerts.AlertPoster;
+import io.slurmops.bot.backup.BackupSchedule;
+import io.slurmops.bot.backup.BackupServices;
+import io.slurmops.commands.backup.BackupProbe;
+import io.slurmops.commands.backup.BackupService;
 import io.slurmops.bot.alerts.AlertService;
 import io.slurmops.bot.alerts.AlertStore;
 import io.slurmops.bot.alerts.StoredAlertStore;
@@ -66,9 +70,11 @@ public final class Application implements AutoCloseable {
     private final Approvals approvals;
     private final Bot bot;
     private final Clock clock;
+    private final BackupService backups;
     private final RunbookDesk runbooks;
     private AlertService alerts;
     private TriggerSource triggers;
+    private BackupSchedule dailyBackup;
 
     /** How often expiry, interrupted runs and pending announcements are swept. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
@@ -83,13 +89,15 @@ public final class Application implements AutoCloseable {
         this.knowledgeBase = KnowledgeBase.builtIn();
         this.store = SlurmopsStore.open(config.store().url(), config.store().user(), config.store().password());
         this.alertStore = new StoredAlertStore(store);
+        this.backups = BackupServices.from(config.backups(), clock);
         AlertConfig a = config.alerts();
-        this.probes = alertProbes(a);
+        this.probes = alertProbes(a, backups);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
-                config.prefix(), config.backups().dir(), RUNBOOK_POLL);
+                config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
         CommandCatalog catalog = new CommandCatalog(config.prefix(),
-                BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks)).commands());
+                BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups)
+                        .commands());
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
         try {
@@ -111,12 +119,13 @@ public final class Application implements AutoCloseable {
      * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
      * that node not responding, diagnosed with the node-side checks instead of a second alert.
      */
-    private static List<HealthProbe> alertProbes(AlertConfig a) {
+    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups) {
         NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand()));
         return List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval(), diagnoser),
                 new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
                 new CheckProbe("config", new CheckConfigCommand(), a.interval(), true),
-                new CheckProbe("clock", new CheckClockCommand(), a.interval(), true));
+                new CheckProbe("clock", new CheckClockCommand(), a.interval(), true),
+                new BackupProbe(backups, a.interval().multipliedBy(10)));
     }
 
     private static final String ALERT_LEASE = "alerts";
@@ -221,6 +230,11 @@ public final class Application implements AutoCloseable {
         return alertStore;
     }
 
+    /** The backup service (chat commands, the daily backup, the runbook engine's database steps). */
+    public BackupService backups() {
+        return backups;
+    }
+
     /**
      * Starts the health watch, posting into {@code channel} (which is {@code channelId} on
      * {@code platform}: incidents record it, so a reaction counts only on that channel's message);
@@ -235,6 +249,13 @@ public final class Application implements AutoCloseable {
                 clock, this::holdAlertLease);
         alerts.holdPlannedWork(runbooks::plannedWork);
         alerts.start();
+        AlertService watch = alerts;
+        // A backup that fails verification is alerted at once, not at the probe's next poll.
+        backups.onVerificationFailed(m -> watch.runNow(BackupProbe.NAME));
+        config.backups().dailyAt().ifPresent(at -> {
+            dailyBackup = new BackupSchedule(backups, cluster, at, clock, this::claimDailyBackup);
+            dailyBackup.start();
+        });
         if (a.triggers()) {
             try {
                 triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
@@ -246,8 +267,17 @@ public final class Application implements AutoCloseable {
         return alerts;
     }
 
+    /** The day's backup is claimed in the store, so that one instance of several runs it. */
+    private boolean claimDailyBackup(java.time.LocalDate day) {
+        return store.transaction(tx -> tx.acquireLease("backup-daily:" + day, leaseHolder, clock.instant(),
+                Duration.ofHours(20)));
+    }
+
     @Override
     public synchronized void close() {
+        if (dailyBackup != null) {
+            dailyBackup.close();
+        }
         if (triggers != null) {
             triggers.close();
         }

@@ -9,6 +9,10 @@ import io.slurmops.bot.approval.CancelCommand;
 import io.slurmops.bot.approval.PendingCommand;
 import io.slurmops.bot.approval.VoteCommand;
 import io.slurmops.bot.audit.AuditCommand;
+import io.slurmops.commands.backup.BackupCommand;
+import io.slurmops.commands.backup.BackupService;
+import io.slurmops.commands.backup.BackupsCommand;
+import io.slurmops.commands.backup.RestoreCommand;
 import io.slurmops.commands.catalog.CommandRegistry;
 import io.slurmops.commands.change.ChangeCommands;
 import io.slurmops.commands.read.ReadCommands;
@@ -31,6 +35,7 @@ final class BotCommands {
     /**
      * @param probeNames what {@code silence CHECK} accepts
      * @param approvedAt when a change request was approved, for incident timelines
+     * @param backups    what backup, backups and restore work with
      */
     static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
                                     Function<String, Optional<Instant>> approvedAt) {
@@ -41,11 +46,23 @@ final class BotCommands {
     static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
                                     Function<String, Optional<Instant>> approvedAt,
                                     java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks) {
+        return registry(alertStore, probeNames, approvedAt, runbooks,
+                io.slurmops.bot.backup.BackupServices.from(io.slurmops.bot.config.BackupConfig.defaults(),
+                        java.time.Clock.systemUTC()));
+    }
+
+    static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
+                                    Function<String, Optional<Instant>> approvedAt,
+                                    java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks,
+                                    BackupService backups) {
         return ReadCommands.register(new CommandRegistry())
                 .add(new AlertsCommand(alertStore))
                 .add(new SilenceCommand(alertStore, probeNames))
                 .add(new IncidentReportCommand(alertStore, approvedAt))
+                .add(new BackupsCommand(backups))
+                .add(new BackupCommand(backups))
                 .addAll(ChangeCommands.all())
+                .add(new RestoreCommand(backups))
                 .addAll(runbooks)
                 .add(new VoteCommand(Decision.APPROVE))
                 .add(new VoteCommand(Decision.DENY))

@@ -10,13 +10,16 @@ import io.slurmops.commands.exec.Transport;
 
 import java.nio.file.Path;
 
-/** The transport the configuration asks for: local for "localhost", SSH for every other host. */
-final class Transports {
+/**
+ * The transport the configuration asks for: local for "localhost", SSH for every other host. Public so
+ * that lab tests drive services (backups, runbooks) through exactly the transport the bot uses.
+ */
+public final class Transports {
 
     private Transports() {
     }
 
-    static Transport fromConfig(SlurmopsConfig config) {
+    public static Transport fromConfig(SlurmopsConfig config) {
         SshConfig s = config.ssh();
         SshSettings settings = SshSettings.builder(s.user(), Path.of(s.privateKey()), Path.of(s.knownHosts()))
                 .port(s.port())

@@ -28,6 +28,14 @@ public interface ChangeCommand extends SlurmCommand {
      */
     Optional<String> stillApplies(Plan plan, CommandContext context);
 
+    /**
+     * True when this invocation only shows what the change would do ({@code restore … --dry-run}): it
+     * then runs at once as a read, through {@link #execute}, which the command overrides for that.
+     */
+    default boolean dryRun(Invocation invocation) {
+        return false;
+    }
+
     /** Tells what happened. */
     default Reply report(Plan plan, PlanResult result) {
         return PlanReport.render(plan, result);

@@ -140,8 +140,9 @@ public final class Actions {
             return Optional.of(DataKind.ACCOUNTING_DB);
         }
 
+        /** slurmdbd must stay stopped during a restore, so the check is the data itself, not dbd-responds. */
         public Optional<Check> inherentCheck() {
-            return Optional.of(new Check.DbdResponds());
+            return Optional.of(new Check.DbMatchesDump(from));
         }
     }
 

@@ -117,6 +117,28 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * The live accounting database holds exactly the dump's rows, table by table: what a restore must
+     * leave (slurmdbd is still stopped then, so {@code dbd-responds} cannot tell).
+     */
+    record DbMatchesDump(Template dump) implements Check {
+        public String kind() {
+            return "db-matches-dump";
+        }
+
+        public String describe() {
+            return "the accounting database has the row counts of " + dump;
+        }
+
+        public List<String> fields() {
+            return List.of(dump.text());
+        }
+
+        public List<Template> templates() {
+            return List.of(dump);
+        }
+    }
+
     /** slurmdbd answers ({@code sacctmgr show cluster}). */
     record DbdResponds() implements Check {
         public String kind() {

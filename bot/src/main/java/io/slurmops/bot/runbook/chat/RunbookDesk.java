@@ -75,6 +75,12 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
     /** Built before the approvals (its commands are in their catalog); {@link #connect} completes it. */
     public RunbookDesk(RunbookSet runbooks, ClusterAccess cluster, SlurmopsStore store, Clock clock, String prefix,
                        String backupRoot, Duration pollInterval) {
+        this(runbooks, cluster, store, clock, prefix, backupRoot, pollInterval, null);
+    }
+
+    /** @param backups what the runs' db-dump and db-restore steps use (null: those steps fail loudly) */
+    public RunbookDesk(RunbookSet runbooks, ClusterAccess cluster, SlurmopsStore store, Clock clock, String prefix,
+                       String backupRoot, Duration pollInterval, io.slurmops.commands.backup.BackupService backups) {
         this.runbooks = runbooks;
         this.cluster = cluster;
         this.prefix = prefix;
@@ -82,7 +88,7 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
         this.journal = new StoreRunJournal(store, clock);
         this.links = new RunLinks(store, journal, () -> approvals);
         this.chat = new RunChat(store, journal, links, runbooks, clock, prefix);
-        this.engine = new RunbookEngine(cluster, journal, clock, backupRoot, pollInterval, chat);
+        this.engine = new RunbookEngine(cluster, journal, clock, backupRoot, pollInterval, chat, backups);
         this.plannedWork = new PlannedWork(journal, runbooks, clock);
         this.gates = new RunGates(() -> approvals, journal, links, chat);
     }

@@ -20,10 +20,16 @@ final class RunChecks {
 
     private final ClusterAccess cluster;
     private final Duration pollInterval;
+    private final ControllerLog ctldLog;
+    private final LostJobs lostJobs;
+    private final DbActions db;
 
-    RunChecks(ClusterAccess cluster, Duration pollInterval) {
+    RunChecks(ClusterAccess cluster, Duration pollInterval, DbActions db) {
         this.cluster = cluster;
         this.pollInterval = pollInterval;
+        this.ctldLog = new ControllerLog(cluster);
+        this.lostJobs = new LostJobs(cluster);
+        this.db = db;
     }
 
     Outcome test(Check check, RunValues values) {
@@ -63,10 +69,18 @@ final class RunChecks {
             return manifestMatches(values.bind(m.dir()), values);
         } else if (check instanceof Check.DbdResponds) {
             return StepActions.one(cluster.slurm("sacctmgr", "-n", "show", "cluster"));
+        } else if (check instanceof Check.DumpRestores d) {
+            return db.verify(d, values);
+        } else if (check instanceof Check.DbMatchesDump d) {
+            return db.matches(d, values);
         } else if (check instanceof Check.StateCleared s) {
             ExecResult r = cluster.onController(List.of("find", values.bind(s.dir()), "-mindepth", "1"), cluster.site().nodeTimeout());
             return new Outcome(r.ok() && r.stdout().isBlank(), r.ok() && r.stdout().isBlank() ? "no state files left"
                     : "still there: " + r.outcome() + " " + r.stdout().strip());
+        } else if (check instanceof Check.ControllerLogSays l) {
+            return controllerLogSays(l, values);
+        } else if (check instanceof Check.LostJobsListed l) {
+            return lostJobs.list(values.bind(l.backup()), values);
         } else if (check instanceof Check.CommandSucceeds c) {
             List<HostCommand> commands = new ArrayList<>();
             List<String> argv = c.argv().stream().map(values::bind).toList();
@@ -104,6 +118,15 @@ final class RunChecks {
         }
         return new Outcome(wrong.isEmpty(), wrong.isEmpty() ? hosts.size() + " node(s) responding"
                 : "not responding: " + String.join(", ", wrong));
+    }
+
+    /** The text in what slurmctld logged since this run last started it; the matching line is the output. */
+    private Outcome controllerLogSays(Check.ControllerLogSays l, RunValues values) {
+        String since = ctldLog.sinceMark(values);
+        return since.lines().filter(line -> line.contains(l.text())).reduce((a, b) -> b)
+                .map(line -> Outcome.ok("slurmctld logged: " + line.strip()))
+                .orElse(Outcome.failed("slurmctld's log (" + ctldLog.describe() + ") has no \"" + l.text()
+                        + "\" since this run last started it"));
     }
 
     /** The copy's manifest against the source's, recorded on the run when the copy step ran. */
