@@ -413,6 +413,7 @@ cmd_restore() {
     write_shim
 
     start_or_die $(head_keys)
+    drills_restore
 
     node_states || true
     step_begin "sync slurm.conf + munge key to nodes"

@@ -142,7 +142,10 @@ daemon_spawn() {
             fd=${fd##*/}
             ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
         done
-        exec setsid /usr/bin/env -i PATH="$DAEMON_PATH" LANG=C.UTF-8 HOME=/root \
+        # FAKETIME_SKIP_CMDS only matters under the clock drill's libfaketime (lib/drills.sh): sshd's
+        # seccomp sandbox kills its pre-auth child (signal 31) on libfaketime's file reads.  Sessions
+        # get a fresh env, so `date` over ssh still sees the node's shifted clock.
+        exec setsid /usr/bin/env -i PATH="$DAEMON_PATH" LANG=C.UTF-8 HOME=/root FAKETIME_SKIP_CMDS=sshd \
             "${prefix[@]}" "${D_CMD[@]}"
     ) &
     printf '%s\n' "$!" >"$D_PIDFILE"

@@ -2,6 +2,7 @@ package io.slurmops.adapters.db;
 
 import io.slurmops.commands.site.AccountingDbProbe;
 import io.slurmops.commands.site.AccountingDbReport;
+import io.slurmops.commands.site.ConnectionHolders;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -55,6 +56,37 @@ public final class JdbcAccountingDbProbe implements AccountingDbProbe {
             return AccountingDbReport.unreachable(message(e));
         } catch (RuntimeException e) {
             return AccountingDbReport.unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ConnectionHolders holders() {
+        Properties properties;
+        try {
+            properties = properties();
+        } catch (IOException e) {
+            return ConnectionHolders.unavailable("cannot read the password file " + settings.passwordFile() + ": "
+                    + e.getMessage());
+        }
+        try (Connection c = DriverManager.getConnection(settings.url(), properties)) {
+            c.setReadOnly(true);
+            long threads = variable(c, "SHOW GLOBAL STATUS LIKE 'Threads_connected'");
+            long max = variable(c, "SHOW VARIABLES LIKE 'max_connections'");
+            List<ConnectionHolders.Holder> holders = new ArrayList<>();
+            // SHOW PROCESSLIST grouped; the port is cut from HOST so one client host is one row.
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT USER, SUBSTRING_INDEX(HOST, ':', 1) AS CLIENT, COMMAND, COUNT(*) AS N "
+                            + "FROM information_schema.PROCESSLIST GROUP BY USER, CLIENT, COMMAND ORDER BY N DESC")) {
+                while (r.next()) {
+                    holders.add(new ConnectionHolders.Holder(r.getString(1), r.getString(2), r.getString(3),
+                            r.getLong(4)));
+                }
+            }
+            return new ConnectionHolders("", threads, max, holders);
+        } catch (SQLException e) {
+            return ConnectionHolders.unavailable(message(e));
+        } catch (RuntimeException e) {
+            return ConnectionHolders.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -25,6 +25,13 @@ public final class NodeProbe implements HealthProbe {
 
     private static final List<String> SLURM_SET_REASONS = List.of("not responding", "node unexpectedly rebooted");
     /**
+     * Reasons slurmctld sets itself when a node registers with less hardware than slurm.conf gives it
+     * (state INVAL+DRAIN, e.g. "Low RealMemory (reported:24105 < 100.00% of configured:48000)"). Slurm
+     * set them, but no command fixes them: slurm.conf or the hardware must change first.
+     */
+    private static final List<String> SLURM_HARDWARE_REASONS = List.of("low realmemory", "low socket*core*thread count",
+            "low cpus", "low tmpdisk");
+    /**
      * After slurmctld starts, every node is "unknown" until its slurmd registers (about 4 s on the lab,
      * longer on a big cluster); one whose slurmd is dead turns "down*" by itself after SlurmdTimeout.
      * So "unknown" alone is a fault only once it has lasted this long.
@@ -55,6 +62,10 @@ public final class NodeProbe implements HealthProbe {
 
     private static boolean isSlurmSet(NodeRecord n) {
         return !n.hasReason() || SLURM_SET_REASONS.stream().anyMatch(s -> n.reason().toLowerCase(Locale.ROOT).startsWith(s));
+    }
+
+    private static boolean isHardwareCheck(NodeRecord n) {
+        return n.hasReason() && SLURM_HARDWARE_REASONS.stream().anyMatch(s -> n.reason().toLowerCase(Locale.ROOT).startsWith(s));
     }
 
     private static boolean onlyUnresponsive(NodeRecord n) {
@@ -113,10 +124,20 @@ public final class NodeProbe implements HealthProbe {
                     repair = "restart slurmd " + n.name();
                 }
             }
-            Status severity = down ? Status.CRITICAL : Status.WARNING;
+            boolean hardware = isHardwareCheck(n);
+            if (hardware) {
+                // Slurm's own registration check: the knowledge base names it (check hw, then fix slurm.conf).
+                Finding f = ctx.knowledgeBase().match(n.reason()).stream().findFirst().orElse(null);
+                if (f != null) {
+                    diagnosis = f.diagnosis().id();
+                    cause = " — " + f.diagnosis().title();
+                }
+            }
+            Status severity = down || hardware ? Status.CRITICAL : Status.WARNING;
             String summary = n.name() + " is " + n.state().display()
                     + (n.hasReason() ? ": " + n.reasonWithOrigin() : "") + cause
-                    + (n.hasReason() && !slurmSet ? " (set by a person or a health checker: no automatic fix)" : "");
+                    + (hardware ? " (set by Slurm: slurm.conf promises more than the node has)"
+                    : n.hasReason() && !slurmSet ? " (set by a person or a health checker: no automatic fix)" : "");
             out.add(Observation.of(name(), n.name(), severity, summary, diagnosis, repair));
         }
         return out;

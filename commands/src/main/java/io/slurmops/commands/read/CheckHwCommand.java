@@ -70,6 +70,8 @@ public final class CheckHwCommand extends DeclaredCommand implements HealthCheck
         List<Finding> findings = new ArrayList<>();
         Status status = Status.OK;
         List<String> mismatched = new ArrayList<>();
+        List<String> below = new ArrayList<>();
+        List<String> detectedLines = new ArrayList<>();
         for (ExecResult r : ctx.cluster().onNodes(targets.hosts(), SLURMD_C)) {
             NodeDetail want = configured.get(r.host());
             if (!r.ok() || want == null) {
@@ -96,8 +98,12 @@ public final class CheckHwCommand extends DeclaredCommand implements HealthCheck
             String text = String.join("; ", diff.stream().map(HardwareConfig.Mismatch::describe).toList());
             folds.add("mismatch: " + text, r.host());
             mismatched.add(r.host());
-            boolean below = diff.stream().anyMatch(HardwareConfig.Mismatch::hardwareBelowConfig);
-            status = status.worst(below ? Status.CRITICAL : Status.WARNING);
+            boolean lacking = diff.stream().anyMatch(HardwareConfig.Mismatch::hardwareBelowConfig);
+            status = status.worst(lacking ? Status.CRITICAL : Status.WARNING);
+            if (lacking) {
+                below.add(r.host());
+                r.stdout().lines().filter(l -> l.startsWith("NodeName=")).findFirst().ifPresent(detectedLines::add);
+            }
             findings.add(ctx.knowledgeBase().finding("hw-mismatch", "hardware mismatch: " + text + " on " + r.host(),
                     Map.of("node", r.host(), "hosts", r.host())));
         }
@@ -109,8 +115,29 @@ public final class CheckHwCommand extends DeclaredCommand implements HealthCheck
         }
         List<Block> details = new ArrayList<>();
         details.add(new Block.Code(String.join("\n", folds.lines())));
+        if (!below.isEmpty()) {
+            details.addAll(fixFor(ctx.prefix(), Hostlist.compress(below), detectedLines));
+        }
         String summary = mismatched.isEmpty() ? targets.hosts().size() + " node(s) match slurm.conf"
                 : "mismatch on " + Hostlist.compress(mismatched);
         return new CheckReport(checkName(), status, summary, details, findings);
+    }
+
+    /**
+     * The fix for hardware below slurm.conf: the NodeName line as slurmd -C reports it, then reconfig and
+     * resume (Slurm drained the node INVAL and does not undo that itself). slurmctld 22.05 takes a lower
+     * RealMemory on reconfig, but refuses a CPU/socket/core change until it restarts.
+     */
+    static List<Block> fixFor(String prefix, String hosts, List<String> detectedLines) {
+        List<Block> fix = new ArrayList<>();
+        fix.add(new Block.Paragraph("Fix: give " + hosts + " the hardware slurmd -C reports (or repair the hardware), "
+                + "in the slurm.conf every host reads:"));
+        if (!detectedLines.isEmpty()) {
+            fix.add(new Block.Code(String.join("\n", detectedLines)));
+        }
+        fix.add(new Block.Paragraph("then `" + prefix + " reconfig` (a CPU, socket or core change needs a slurmctld "
+                + "restart instead: reconfig answers \"require restart of the slurmctld daemon\") and `" + prefix
+                + " resume " + hosts + "`."));
+        return fix;
     }
 }

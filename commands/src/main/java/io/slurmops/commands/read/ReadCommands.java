@@ -38,6 +38,7 @@ public final class ReadCommands {
                 .add(clock)
                 .add(ports)
                 .add(hw)
-                .add(db);
+                .add(db)
+                .add(new DbConnectionsCommand());
     }
 }

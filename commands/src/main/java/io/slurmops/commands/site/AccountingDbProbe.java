@@ -9,4 +9,9 @@ public interface AccountingDbProbe {
 
     /** Never throws: an unreachable database is a report with {@code reachable == false}. */
     AccountingDbReport probe();
+
+    /** The process list grouped by user, host and command; never throws. */
+    default ConnectionHolders holders() {
+        return ConnectionHolders.unavailable("this accounting-DB probe cannot list connections");
+    }
 }

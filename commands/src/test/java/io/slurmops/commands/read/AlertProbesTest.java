@@ -121,6 +121,31 @@ class AlertProbesTest {
     }
 
     @Test
+    void slurmsOwnHardwareDrainIsCriticalAndDiagnosedWithoutAGuessedFix() throws ProbeUnavailableException {
+        ScriptedCluster c = healthyNodeSide(ScriptedCluster.lab())
+                .on("localhost", SINFO, ok("node004|inval|slurm|2026-12-03T13:27:55|Low RealMemory (reported:24105 "
+                        + "< 100.00% of configured:48000)\n"));
+        assertThat(nodeProbe().observe(c.context())).singleElement().satisfies(o -> {
+            assertThat(o.severity()).isEqualTo(Status.CRITICAL);
+            assertThat(o.diagnosisId()).isEqualTo("hw-mismatch");
+            assertThat(o.repair()).as("slurm.conf must change first").isEmpty();
+            assertThat(o.summary()).contains("Low RealMemory").contains("set by Slurm").doesNotContain("set by a person");
+        });
+    }
+
+    @Test
+    void aNodeWhoseSshAlsoRefusesIsUnreachableNotJustADeadSlurmd() throws ProbeUnavailableException {
+        ScriptedCluster c = healthyNodeSide(ScriptedCluster.lab())
+                .on("localhost", SINFO, ok("node002|down*|slurm|2026-11-25T22:22:01|Not responding\n"))
+                .on("node002", "", failed(FailureKind.REFUSED, "connect to root@10.250.0.12:22: connection refused"));
+        assertThat(nodeProbe().observe(c.context())).singleElement().satisfies(o -> {
+            assertThat(o.diagnosisId()).isEqualTo("node-unreachable");
+            assertThat(o.repair()).as("restarting slurmd over ssh cannot work").isEmpty();
+            assertThat(o.summary()).contains("node unreachable");
+        });
+    }
+
+    @Test
     void configDriftIsOneIncidentWithTheSyncFix() throws ProbeUnavailableException {
         ScriptedCluster c = ScriptedCluster.lab()
                 .on("*", "md5sum /etc/slurm/slurm.conf", ok("aaaa  /etc/slurm/slurm.conf\n"))

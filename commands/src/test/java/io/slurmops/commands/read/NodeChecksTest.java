@@ -123,4 +123,19 @@ class NodeChecksTest {
         assertThat(below.toPlainText()).contains("CPUs configured 2, hardware 1")
                 .contains("CoresPerSocket configured 2, hardware 1");
     }
+
+    @Test
+    void hardwareBelowTheConfigurationOffersTheSlurmdCLineThenReconfigAndResume() throws Exception {
+        ScriptedCluster c = ScriptedCluster.lab()
+                .on("localhost", "scontrol show node", ok(Captured.output("show-node-all.txt")))
+                .on("*", "slurmd -C", cmd -> ok("NodeName=" + cmd.host() + " CPUs=1 Boards=1 SocketsPerBoard=1 "
+                        + "CoresPerSocket=1 ThreadsPerCore=1 RealMemory=900\nUpTime=0-00:01:00\n").apply(cmd));
+        String text = c.run("!slurm check hw node001").toPlainText();
+        assertThat(text).contains("NodeName=node001 CPUs=1 Boards=1 SocketsPerBoard=1 CoresPerSocket=1 ThreadsPerCore=1 "
+                + "RealMemory=900").contains("`!slurm reconfig`").contains("`!slurm resume node001`")
+                .contains("require restart of the slurmctld daemon");
+        // More hardware than configured: nothing drains, so no fix is offered.
+        c.on("*", "slurmd -C", cmd -> ok(Captured.output("slurmd-C-node002.txt").replace("node002", cmd.host())).apply(cmd));
+        assertThat(c.run("!slurm check hw node001").toPlainText()).doesNotContain("`!slurm resume");
+    }
 }
