@@ -112,8 +112,11 @@ public final class ConfigFileTrust {
         try {
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             boolean sticky = a.isDirectory() && isSticky(p);
-            return new Snapshot(p, a.isDirectory(), a.isRegularFile(), a.owner().getName(), Set.copyOf(a.permissions()),
-                    sticky, a.fileKey(), a.size(), a.lastModifiedTime().toMillis(), null);
+            // A directory's size and time change whenever anyone adds a file to it (/tmp all the time): only its
+            // identity, owner and mode say whether it was swapped or opened up; the file's own size and time count.
+            boolean dir = a.isDirectory();
+            return new Snapshot(p, dir, a.isRegularFile(), a.owner().getName(), Set.copyOf(a.permissions()),
+                    sticky, a.fileKey(), dir ? 0 : a.size(), dir ? 0 : a.lastModifiedTime().toMillis(), null);
         } catch (IOException | UnsupportedOperationException e) {
             return new Snapshot(p, false, false, "", Set.of(), false, null, 0, 0, String.valueOf(e.getMessage()));
         }
