@@ -19,7 +19,7 @@ final class CheckYaml {
 
     static final List<String> KINDS = List.of("controller-up", "controller-down", "dbd-responds", "service-active",
             "service-inactive", "nodes-responding", "manifest-matches", "dump-restores", "db-matches-dump", "state-cleared",
-            "lost-jobs-listed", "controller-log-says", "command");
+            "lost-jobs-listed", "controller-log-says", "db-tables-ok", "db-tables-damaged", "command");
 
     private CheckYaml() {
     }
@@ -57,6 +57,8 @@ final class CheckYaml {
             case "controller-up" -> Optional.of(new Check.ControllerResponds(true));
             case "controller-down" -> Optional.of(new Check.ControllerResponds(false));
             case "dbd-responds" -> Optional.of(new Check.DbdResponds());
+            case "db-tables-ok" -> Optional.of(new Check.DbTables(true));
+            case "db-tables-damaged" -> Optional.of(new Check.DbTables(false));
             default -> {
                 n.problem("unknown-check", KINDS.contains(kind) ? "check `" + kind + "` needs an argument"
                         : "unknown check `" + kind + "`; known: " + String.join(", ", KINDS));

@@ -16,6 +16,10 @@ final class RunValues {
     static final String ALL_NODES = "allNodes";
     static final String JOBS_LOST = "jobsLost";
     static final String MANIFEST_PREFIX = "manifest:";
+    /** Where a manifest's directory lives when it is not on the controller (the dbd host's table copies). */
+    static final String MANIFEST_HOST_PREFIX = "manifestHost:";
+    /** The accounting tables the table copy found damaged; the repairs work on exactly these. */
+    static final String DAMAGED_TABLES = "damagedTables";
     static final String GATE_PREFIX = "gate:";
 
     private final long run;

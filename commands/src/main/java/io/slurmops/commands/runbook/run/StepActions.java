@@ -6,6 +6,7 @@ import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.runbook.Action;
 import io.slurmops.commands.runbook.Actions;
 import io.slurmops.commands.runbook.ArgvActions;
+import io.slurmops.commands.runbook.DbTableActions;
 import io.slurmops.commands.runbook.Template;
 import io.slurmops.commands.site.ClusterAccess;
 import io.slurmops.commands.slurm.NodeRecord;
@@ -55,6 +56,10 @@ final class StepActions {
             return db.dump(d, values);
         } else if (action instanceof Actions.DbRestore r) {
             return db.restore(r, values);
+        } else if (action instanceof DbTableActions.CopyDamagedTables c) {
+            return db.tables().copy(values.bind(c.to()), values);
+        } else if (action instanceof DbTableActions.RepairTables r) {
+            return db.tables().repair(r.useFrm(), values);
         } else if (action instanceof Actions.ClearState c) {
             return one(cluster.onController(List.of("find", values.bind(c.dir()), "-mindepth", "1", "-delete"),
                     COPY_TIMEOUT));
