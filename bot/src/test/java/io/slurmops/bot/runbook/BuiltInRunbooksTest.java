@@ -31,7 +31,7 @@ class BuiltInRunbooksTest {
     private final RunbookLoader.Loaded loaded = RunbookLoader.load(null);
 
     @ParameterizedTest
-    @ValueSource(strings = {"ctld-state-recovery", "cluster-restart", "acct-db-repair"})
+    @ValueSource(strings = {"ctld-state-recovery", "cluster-restart", "acct-db-repair", "acct-db-recreate"})
     void each_built_in_loads_and_validates(String name) {
         assertThat(loaded.refused()).isEmpty();
         Runbook rb = loaded.runbooks().get(name);
@@ -84,6 +84,19 @@ class BuiltInRunbooksTest {
         assertThat(rb.steps().get(3).when()).contains(new io.slurmops.commands.runbook.Check.DbTables(false));
         assertThat(rb.gatesBefore("repair-use-frm")).hasSize(1);
         assertThat(rb.preconditions()).contains(new io.slurmops.commands.runbook.Check.DbTables(false));
+    }
+
+    @Test
+    void acct_db_recreate_dumps_while_slurmdbd_answers_and_drops_only_after_a_verified_dump() {
+        Runbook rb = loaded.runbooks().get("acct-db-recreate");
+
+        assertThat(rb.risk()).isEqualTo(io.slurmops.commands.catalog.Risk.DESTRUCTIVE);
+        assertThat(rb.steps()).extracting(s -> s.action().kind()).containsExactly("assoc-dump", "db-dump", "stop", "stop",
+                "db-recreate", "start", "assoc-load", "start");
+        assertThat(rb.steps().get(1).action().verifiedBackupOf(rb.declared())).contains(DataKind.ACCOUNTING_DB);
+        assertThat(rb.steps()).filteredOn(s -> s.action().destroys().isPresent()).extracting(Step::id).containsExactly("recreate");
+        assertThat(rb.verification()).contains(new io.slurmops.commands.runbook.Check.AssocMatchesDump(
+                io.slurmops.commands.runbook.Template.of("${backupDir}/assoc.cfg")));
     }
 
     @Test

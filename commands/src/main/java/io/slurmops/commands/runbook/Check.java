@@ -172,6 +172,25 @@ public sealed interface Check {
         }
     }
 
+    /** sacctmgr lists exactly the associations (account, user, partition) recorded when the dump was taken. */
+    record AssocMatchesDump(Template dump) implements Check {
+        public String kind() {
+            return "assoc-matches-dump";
+        }
+
+        public String describe() {
+            return "sacctmgr lists the associations recorded with " + dump;
+        }
+
+        public List<String> fields() {
+            return List.of(dump.text());
+        }
+
+        public List<Template> templates() {
+            return List.of(dump);
+        }
+    }
+
     /** slurmctld's log since the step began contains the text, e.g. "start with '-i'". */
     record ControllerLogSays(String text) implements Check {
         public String kind() {

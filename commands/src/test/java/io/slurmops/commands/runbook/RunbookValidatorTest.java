@@ -88,6 +88,9 @@ class RunbookValidatorTest {
                 Arguments.of(new RunbookDraft().step("copy", copyTables()).step("stop", stop(Service.SLURMDBD))
                         .step("frm", new DbTableActions.RepairTables(true)),
                         "destructive-without-backup", 13, "(step `copy` copies them while slurmdbd may run: stop slurmdbd first)"),
+                Arguments.of(new RunbookDraft().step("stop", stop(Service.SLURMDBD)).step("recreate", new AssocActions.RecreateDb()),
+                        "destructive-without-backup", 12, "step `recreate` (db-recreate) destroys the accounting database, but no"
+                                + " earlier step takes a verified `db-dump`"),
                 Arguments.of(new RunbookDraft().step("stop", stop(Service.SLURMDBD))
                         .step("dump", new Actions.DbDump(Template.of("${backupDir}/db.sql.gz"), true))
                         .step("repair", new DbTableActions.RepairTables(false)),

@@ -71,6 +71,8 @@ final class RunChecks {
             return db.matches(d, values);
         } else if (check instanceof Check.DbTables t) {
             return db.tables().check(t);
+        } else if (check instanceof Check.AssocMatchesDump a) {
+            return db.assoc().matches(a, values);
         } else if (check instanceof Check.StateCleared s) {
             ExecResult r = cluster.onController(List.of("find", values.bind(s.dir()), "-mindepth", "1"), cluster.site().nodeTimeout());
             return new Outcome(r.ok() && r.stdout().isBlank(), r.ok() && r.stdout().isBlank() ? "no state files left"
