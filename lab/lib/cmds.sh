@@ -280,6 +280,10 @@ cmd_down() {
         fi
     fi
 
+    # the service managers' environments (systemctl set-environment) end with the "machine",
+    # as systemd's do at a reboot: a leftover SLURMCTLD_OPTIONS=-i must not reach the next up
+    rm -f "$STATE_DIR"/manager-environment.*
+
     step_begin "stop node daemons"
     for f in "$PID_DIR"/sshd-node*.pid "$PID_DIR"/slurmd-node*.pid "$PID_DIR"/munged-node*.pid; do
         [[ -e $f ]] && nkeys+=("$(pidfile_key "$f")")

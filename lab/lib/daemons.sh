@@ -33,7 +33,10 @@ daemon_spec() {
             D_UNIT=slurmctld D_DESC="Slurm controller daemon" D_COMM=slurmctld
             D_PIDFILE=$PID_DIR/slurmctld.pid D_OUT=$LOG_DIR/slurmctld.out D_LOG=$LOG_DIR/slurmctld.log
             D_READY=ready_slurmctld D_TIMEOUT=60 D_STOP_TIMEOUT=30
-            D_CMD=(/usr/sbin/slurmctld -D) ;;
+            # Debian's unit: ExecStart=/usr/sbin/slurmctld -D -s $SLURMCTLD_OPTIONS
+            local opts=()
+            read -r -a opts <<<"$(shim_unit_env SLURMCTLD_OPTIONS /etc/default/slurmctld)"
+            D_CMD=(/usr/sbin/slurmctld -D "${opts[@]}") ;;
         node[0-9][0-9][0-9]/munged)
             [[ $(lab_mode) == netns ]] || return 1
             D_NODE=$who D_UNIT=munge D_DESC="MUNGE authentication service" D_COMM=munged

@@ -4,6 +4,58 @@
 # (the head) slurmctld, slurmdbd, munge, mariadb, plus slurmd@NODE / munge@NODE.
 # Exit codes follow systemd: is-active 0/3, status 0/3 (4 unknown unit), start/stop/restart
 # 0, 1 on failure, 5 for an unknown unit.
+# set-environment / unset-environment / show-environment keep the service manager's environment
+# (one file per context, like one systemd per host); units expand it as Debian's unit files do
+# (slurmctld: ExecStart=/usr/sbin/slurmctld -D -s $SLURMCTLD_OPTIONS, EnvironmentFile=-/etc/default/slurmctld).
+
+# shim_env_file -> the manager environment file of this context (head or the node)
+shim_env_file() {
+    local ctx
+    ctx=$(in_node) || ctx=head
+    printf '%s/manager-environment.%s' "$STATE_DIR" "$ctx"
+}
+
+# shim_environment VERB ARGS...: set-environment VAR=VALUE..., unset-environment VAR..., show-environment
+shim_environment() {
+    local verb=$1 f a tmp
+    shift
+    f=$(shim_env_file)
+    case $verb in
+        show-environment) [[ -f $f ]] && cat "$f"; return 0 ;;
+    esac
+    (($#)) || { echo "Too few arguments." >&2; return 1; }
+    for a in "$@"; do
+        if [[ $verb == set-environment && ! $a =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] \
+            || [[ $verb == unset-environment && ! $a =~ ^[A-Za-z_][A-Za-z0-9_]*(=.*)?$ ]]; then
+            echo "Invalid environment assignment: $a" >&2; return 1
+        fi
+    done
+    tmp=$(mktemp "$f.XXXXXX") || return 1
+    [[ -f $f ]] && cat "$f" >"$tmp"
+    for a in "$@"; do
+        grep -v "^${a%%=*}=" "$tmp" >"$tmp.n" || true
+        mv -f "$tmp.n" "$tmp"
+        [[ $verb == set-environment ]] && printf '%s\n' "$a" >>"$tmp"
+    done
+    mv -f "$tmp" "$f"
+}
+
+# shim_unit_env VAR [DEFAULTS_FILE]: the value a unit sees for VAR: the unit's EnvironmentFile
+# (an uncommented VAR= there wins, as in systemd), else the manager environment
+shim_unit_env() {
+    local var=$1 defaults=${2:-} line val="" f
+    f=$(shim_env_file)
+    if [[ -f $f ]]; then
+        while IFS= read -r line; do [[ $line == "$var="* ]] && val=${line#*=}; done <"$f"
+    fi
+    if [[ -n $defaults && -f $defaults ]]; then
+        while IFS= read -r line; do
+            [[ $line =~ ^[[:space:]]*$var=(.*)$ ]] || continue
+            val=${BASH_REMATCH[1]}; val=${val#\"}; val=${val%\"}
+        done <"$defaults"
+    fi
+    printf '%s' "$val"
+}
 
 # shim_unit_key CONTEXT UNIT -> daemon key
 shim_unit_key() {
@@ -67,6 +119,7 @@ shim_main() {
     case $verb in
         start | stop | restart | try-restart | reload-or-restart | status | is-active | is-enabled | is-failed | enable | disable) ;;
         daemon-reload | reset-failed) return 0 ;;
+        set-environment | unset-environment | show-environment) shim_environment "$verb" "${units[@]}"; return ;;
         "") echo "lab systemctl shim: usage: systemctl start|stop|restart|status|is-active UNIT..." >&2; return 1 ;;
         *) echo "Unknown command verb $verb." >&2; return 1 ;;
     esac

@@ -52,8 +52,13 @@ public final class AlertPoster {
     }
 
     public void changed(Incident i) {
-        thread(i, Reply.builder("Incident #" + i.id() + " is now " + label(i.severity()) + ": " + i.summary())
-                .status(i.severity()).build());
+        Reply.Builder r = Reply.builder("Incident #" + i.id() + " is now " + label(i.severity()) + ": " + i.summary())
+                .status(i.severity());
+        if (!i.repair().isBlank()) {
+            // the ✅ on the incident's first message requests the incident's current fix (SuggestedFixes)
+            r.paragraph("Suggested fix now: `" + prefix + " " + i.repair() + "` — react ✅ on the alert to request it.");
+        }
+        thread(i, r.build());
     }
 
     public void recurred(Incident i) {

@@ -45,7 +45,8 @@ public final class IncidentTracker {
                 Incident before = latest.get();
                 Incident after = before.seen(o, now);
                 store.save(after);
-                if (after.severity() != before.severity()) {
+                // a new diagnosis is news too: "slurmctld down" that turns out to be an unreadable state file
+                if (after.severity() != before.severity() || !after.diagnosisId().equals(before.diagnosisId())) {
                     events.add(new AlertEvent(AlertEvent.Kind.CHANGED, after));
                 }
             } else if (latest.isPresent() && latest.get().resolvedAt().plus(flapWindow).isAfter(now)) {

@@ -170,6 +170,24 @@ class AlertServiceTest {
     }
 
     @Test
+    void aNewDiagnosisIsAnUpdateWithItsFixInTheThread() {
+        AlertService s = service(store);
+        probe.next = List.of(Observation.of("nodes", "slurmctld-primary", Status.CRITICAL, "slurmctld is DOWN",
+                "controller-unreachable", "start slurmctld"));
+        s.poll(probe);
+        probe.next = List.of(Observation.of("nodes", "slurmctld-primary", Status.CRITICAL,
+                "slurmctld is DOWN: it cannot read its state file job_state", "state-recovery-failed",
+                "runbook run ctld-state-recovery"));
+        s.poll(probe);
+        assertThat(channel.topLevel()).hasSize(1);
+        assertThat(channel.posts).hasSize(2);
+        assertThat(channel.posts.get(1).parent()).isEqualTo(channel.posts.get(0).id());
+        assertThat(channel.posts.get(1).reply().toPlainText()).contains("state file job_state",
+                "Suggested fix now: `!slurm runbook run ctld-state-recovery`");
+        assertThat(store.open()).singleElement().satisfies(i -> assertThat(i.repair()).isEqualTo("runbook run ctld-state-recovery"));
+    }
+
+    @Test
     void anInstanceWithoutTheLeaseStandsBy() {
         java.util.concurrent.atomic.AtomicBoolean leads = new java.util.concurrent.atomic.AtomicBoolean(false);
         RecordingChannel standby = new RecordingChannel();

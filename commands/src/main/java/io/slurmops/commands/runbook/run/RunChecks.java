@@ -20,11 +20,15 @@ final class RunChecks {
 
     private final ClusterAccess cluster;
     private final Duration pollInterval;
+    private final ControllerLog ctldLog;
+    private final LostJobs lostJobs;
     private final DbActions db;
 
     RunChecks(ClusterAccess cluster, Duration pollInterval, DbActions db) {
         this.cluster = cluster;
         this.pollInterval = pollInterval;
+        this.ctldLog = new ControllerLog(cluster);
+        this.lostJobs = new LostJobs(cluster);
         this.db = db;
     }
 
@@ -77,6 +81,10 @@ final class RunChecks {
             ExecResult r = cluster.onController(List.of("find", values.bind(s.dir()), "-mindepth", "1"), cluster.site().nodeTimeout());
             return new Outcome(r.ok() && r.stdout().isBlank(), r.ok() && r.stdout().isBlank() ? "no state files left"
                     : "still there: " + r.outcome() + " " + r.stdout().strip());
+        } else if (check instanceof Check.ControllerLogSays l) {
+            return controllerLogSays(l, values);
+        } else if (check instanceof Check.LostJobsListed l) {
+            return lostJobs.list(values.bind(l.backup()), values);
         } else if (check instanceof Check.CommandSucceeds c) {
             List<HostCommand> commands = new ArrayList<>();
             List<String> argv = c.argv().stream().map(values::bind).toList();
@@ -114,6 +122,15 @@ final class RunChecks {
         }
         return new Outcome(wrong.isEmpty(), wrong.isEmpty() ? hosts.size() + " node(s) responding"
                 : "not responding: " + String.join(", ", wrong));
+    }
+
+    /** The text in what slurmctld logged since this run last started it; the matching line is the output. */
+    private Outcome controllerLogSays(Check.ControllerLogSays l, RunValues values) {
+        String since = ctldLog.sinceMark(values);
+        return since.lines().filter(line -> line.contains(l.text())).reduce((a, b) -> b)
+                .map(line -> Outcome.ok("slurmctld logged: " + line.strip()))
+                .orElse(Outcome.failed("slurmctld's log (" + ctldLog.describe() + ") has no \"" + l.text()
+                        + "\" since this run last started it"));
     }
 
     /** The copy's manifest against the source's, recorded on the run when the copy step ran. */

@@ -32,6 +32,10 @@ final class RunReport {
                 .orElse("what `" + step.title() + "` did")).bind(rec.values());
         return "run " + run + " (" + rb.name() + ") paused: step " + index + "/" + rb.steps().size() + " `" + step.id()
                 + "` was interrupted (the bot stopped while it ran; it is never re-run by itself)\n" + state(rec, index)
+                + (step.action() instanceof io.slurmops.commands.runbook.Actions.Service svc && svc.ignoreState()
+                ? "the service manager may still hold " + StateRecovery.OPTIONS_VARIABLE + " with -i: check `systemctl"
+                + " show-environment` and `systemctl unset-environment " + StateRecovery.OPTIONS_VARIABLE
+                + "` before slurmctld starts again\n" : "")
                 + "next: check " + check + ", then `!slurm runbook resume " + run + "` (or `--rerun` to run the step again)"
                 + " or `!slurm runbook abort " + run + "`";
     }
@@ -45,6 +49,13 @@ final class RunReport {
         String down = rec.values().getOrDefault(RunValues.NODES_SET_DOWN, "");
         return "steps done: " + (done.isEmpty() ? "none" : String.join("; ", done)) + "\n"
                 + "backups kept: " + backups + "\n"
-                + (down.isBlank() ? "" : "nodes this run set down: " + down + "\n");
+                + (down.isBlank() ? "" : "nodes this run set down: " + down + "\n")
+                + lostJobs(rec);
+    }
+
+    /** The jobs the run lost, once the lost-jobs-listed check has listed them. */
+    static String lostJobs(RunJournal.RunRecord rec) {
+        String lost = rec.values().get(RunValues.JOBS_LOST);
+        return lost == null ? "" : "jobs lost: " + lost + "\n";
     }
 }

@@ -15,6 +15,8 @@ final class RunValues {
     static final String NODES_SET_DOWN = "nodesSetDown";
     static final String ALL_NODES = "allNodes";
     static final String JOBS_LOST = "jobsLost";
+    /** Where slurmctld's log ended before this run last started it (ControllerLog). */
+    static final String CTLD_LOG_MARK = "ctldLogMark";
     static final String MANIFEST_PREFIX = "manifest:";
     /** Where a manifest's directory lives when it is not on the controller (the dbd host's table copies). */
     static final String MANIFEST_HOST_PREFIX = "manifestHost:";

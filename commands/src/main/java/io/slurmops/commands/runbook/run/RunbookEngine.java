@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs an approved runbook step by step. Every step is recorded STARTED in the journal before it runs
@@ -179,6 +180,13 @@ public final class RunbookEngine {
             Step step = rb.steps().get(i - 1);
             List<Gate> gates = rb.gatesBefore(step.id());
             if (!gates.isEmpty() && values.get(RunValues.GATE_PREFIX + step.id()) == null) {
+                Optional<String> skip = whenFails(step, values);
+                if (skip.isPresent()) {
+                    // a gated step that will not run asks nobody (ctld-state-recovery: clearing after a good start)
+                    journal.stepStarted(run, i, step.id(), clock.instant());
+                    journal.stepEnded(run, i, StepStatus.SKIPPED, skip.get(), Duration.ZERO);
+                    continue;
+                }
                 journal.setState(run, RunState.WAITING_GATE, "waiting for " + gates.get(0).approvals()
                         + " more approval(s) before step " + i + " `" + step.id() + "`: " + gates.get(0).reason());
                 return record(run, rb);
@@ -191,6 +199,16 @@ public final class RunbookEngine {
             }
         }
         return verify(rb, values);
+    }
+
+    /** Why the step's {@code when} does not hold, if it does not (a check that cannot run holds: the gate asks). */
+    private Optional<String> whenFails(Step step, RunValues values) {
+        if (step.when().isEmpty()) {
+            return Optional.empty();
+        }
+        Outcome when = checks.test(step.when().get(), values);
+        return when.ok() || when.output().endsWith("not implemented") || when.output().contains("could not run")
+                ? Optional.empty() : Optional.of("skipped: " + step.when().get().describe() + " does not hold");
     }
 
     /** Records STARTED, runs the action and its check, records the end. */
@@ -240,7 +258,8 @@ public final class RunbookEngine {
         }
         long run = values.run();
         if (failed.isEmpty()) {
-            journal.setState(run, RunState.DONE, "every step done; verified: " + rb.verification().size() + " check(s)");
+            journal.setState(run, RunState.DONE, ("every step done; verified: " + rb.verification().size() + " check(s)"
+                    + "\n" + RunReport.lostJobs(record(run, rb))).strip());
         } else {
             journal.setState(run, RunState.FAILED, "every step ran but the final verification failed:\n"
                     + String.join("\n", failed) + "\n" + RunReport.state(record(run, rb), Integer.MAX_VALUE)

@@ -8,6 +8,7 @@ import io.slurmops.commands.runbook.Actions;
 import io.slurmops.commands.runbook.ArgvActions;
 import io.slurmops.commands.runbook.AssocActions;
 import io.slurmops.commands.runbook.DbTableActions;
+import io.slurmops.commands.runbook.Service;
 import io.slurmops.commands.runbook.Template;
 import io.slurmops.commands.site.ClusterAccess;
 import io.slurmops.commands.slurm.NodeRecord;
@@ -29,11 +30,15 @@ final class StepActions {
 
     private final ClusterAccess cluster;
     private final RunChecks checks;
+    private final ControllerLog ctldLog;
+    private final StateRecovery stateRecovery;
     private final DbActions db;
 
     StepActions(ClusterAccess cluster, RunChecks checks, DbActions db) {
         this.cluster = cluster;
         this.checks = checks;
+        this.ctldLog = new ControllerLog(cluster);
+        this.stateRecovery = new StateRecovery(cluster, ctldLog);
         this.db = db;
     }
 
@@ -53,6 +58,8 @@ final class StepActions {
             return resume(values);
         } else if (action instanceof Actions.WaitUntil w) {
             return checks.waitFor(w.until(), w.timeout(), values);
+        } else if (action instanceof Actions.UseOldState u) {
+            return stateRecovery.useOldState(u, values);
         } else if (action instanceof Actions.DbDump d) {
             return db.dump(d, values);
         } else if (action instanceof Actions.DbRestore r) {
@@ -75,8 +82,11 @@ final class StepActions {
     }
 
     private Outcome service(Actions.Service s, RunValues values) {
+        if (s.service() == Service.SLURMCTLD && s.verb() != Action.Verb.STOP) {
+            ctldLog.mark(values);      // controller-log-says reads what this start logs
+        }
         if (s.ignoreState()) {
-            return Outcome.notImplemented("action start with ignore-state (slurmctld -i)");
+            return stateRecovery.startIgnoringState(cluster.site().unit(s.service().label()));
         }
         List<String> hosts = ClusterHosts.resolve(cluster, values, s.on());
         boolean nodes = s.service().onNodes();
