@@ -19,7 +19,7 @@ final class CheckYaml {
 
     static final List<String> KINDS = List.of("controller-up", "controller-down", "dbd-responds", "service-active",
             "service-inactive", "nodes-responding", "manifest-matches", "dump-restores", "db-matches-dump", "state-cleared",
-            "lost-jobs-listed", "controller-log-says", "command");
+            "lost-jobs-listed", "controller-log-says", "db-tables-ok", "db-tables-damaged", "assoc-matches-dump", "command");
 
     private CheckYaml() {
     }
@@ -45,6 +45,7 @@ final class CheckYaml {
             case "dump-restores" -> arg.scalar().map(p -> new Check.DumpRestores(Template.of(p)));
             case "db-matches-dump" -> arg.scalar().map(p -> new Check.DbMatchesDump(Template.of(p)));
             case "state-cleared" -> arg.scalar().map(p -> new Check.StateCleared(Template.of(p)));
+            case "assoc-matches-dump" -> arg.scalar().map(p -> new Check.AssocMatchesDump(Template.of(p)));
             case "lost-jobs-listed" -> arg.scalar().map(p -> new Check.LostJobsListed(Template.of(p)));
             case "controller-log-says" -> arg.scalar().map(Check.ControllerLogSays::new);
             case "command" -> command(n, arg, on);
@@ -57,6 +58,8 @@ final class CheckYaml {
             case "controller-up" -> Optional.of(new Check.ControllerResponds(true));
             case "controller-down" -> Optional.of(new Check.ControllerResponds(false));
             case "dbd-responds" -> Optional.of(new Check.DbdResponds());
+            case "db-tables-ok" -> Optional.of(new Check.DbTables(true));
+            case "db-tables-damaged" -> Optional.of(new Check.DbTables(false));
             default -> {
                 n.problem("unknown-check", KINDS.contains(kind) ? "check `" + kind + "` needs an argument"
                         : "unknown check `" + kind + "`; known: " + String.join(", ", KINDS));

@@ -3,8 +3,10 @@ package io.slurmops.bot.runbook;
 import io.slurmops.commands.runbook.Action;
 import io.slurmops.commands.runbook.Actions;
 import io.slurmops.commands.runbook.ArgvActions;
+import io.slurmops.commands.runbook.AssocActions;
 import io.slurmops.commands.runbook.Check;
 import io.slurmops.commands.runbook.DataKind;
+import io.slurmops.commands.runbook.DbTableActions;
 import io.slurmops.commands.runbook.HostSet;
 import io.slurmops.commands.runbook.Step;
 import io.slurmops.commands.runbook.Template;
@@ -21,7 +23,7 @@ import java.util.Set;
 final class StepYaml {
 
     static final List<String> ACTIONS = List.of("start", "stop", "restart", "copy", "db-dump", "db-restore", "scontrol",
-            "sacctmgr", "resume-nodes-set-down", "wait-until", "use-old-state", "clear-state", "run");
+            "sacctmgr", "resume-nodes-set-down", "wait-until", "use-old-state", "clear-state", "db-copy-damaged-tables", "db-repair-tables", "assoc-dump", "db-recreate", "assoc-load", "run");
     private static final Set<String> COMMON = Set.of("id", "title", "check", "when", "attempt", "rollback");
     private static final Set<String> ACTION_OPTIONS = Set.of("on", "ignore-state", "destructive", "timeout");
 
@@ -95,8 +97,28 @@ final class StepYaml {
                     .flatMap(t -> Durations.parse(n.get("timeout"), t)).map(d -> new Actions.WaitUntil(c, d)));
             case "use-old-state" -> arg.scalar().map(p -> new Actions.UseOldState(Template.of(p)));
             case "clear-state" -> arg.scalar().map(p -> new Actions.ClearState(Template.of(p)));
+            case "db-copy-damaged-tables" -> arg.json() != null && arg.json().isTextual()
+                    ? Optional.of(new DbTableActions.CopyDamagedTables(Template.of(arg.json().asText())))
+                    : arg.text("to", true).map(to -> new DbTableActions.CopyDamagedTables(Template.of(to)));
+            case "db-repair-tables" -> arg.scalar().flatMap(m -> repairMode(arg, m));
+            case "assoc-dump" -> arg.scalar().map(p -> new AssocActions.DumpAssociations(Template.of(p)));
+            case "db-recreate" -> arg.scalar().filter("true"::equals).map(t -> (Action) new AssocActions.RecreateDb())
+                    .or(() -> {
+                        arg.problem("shape", "`db-recreate: true` (it drops the whole accounting database)");
+                        return Optional.empty();
+                    });
+            case "assoc-load" -> arg.scalar().map(p -> new AssocActions.LoadAssociations(Template.of(p)));
             default -> raw(n, arg);
         };
+    }
+
+    /** {@code db-repair-tables: mysqlcheck} or {@code db-repair-tables: use-frm} (the last resort). */
+    private static Optional<Action> repairMode(YamlNode arg, String mode) {
+        if (mode.equals("mysqlcheck") || mode.equals("use-frm")) {
+            return Optional.of(new DbTableActions.RepairTables(mode.equals("use-frm")));
+        }
+        arg.problem("shape", "`db-repair-tables:` is mysqlcheck or use-frm; got `" + mode + "`");
+        return Optional.empty();
     }
 
     private static Optional<Action> copy(YamlNode arg) {

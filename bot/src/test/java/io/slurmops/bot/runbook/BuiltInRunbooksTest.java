@@ -31,7 +31,7 @@ class BuiltInRunbooksTest {
     private final RunbookLoader.Loaded loaded = RunbookLoader.load(null);
 
     @ParameterizedTest
-    @ValueSource(strings = {"ctld-state-recovery", "cluster-restart"})
+    @ValueSource(strings = {"ctld-state-recovery", "cluster-restart", "acct-db-repair", "acct-db-recreate"})
     void each_built_in_loads_and_validates(String name) {
         assertThat(loaded.refused()).isEmpty();
         Runbook rb = loaded.runbooks().get(name);
@@ -68,6 +68,35 @@ class BuiltInRunbooksTest {
                 "stop slurmd", "stop slurmctld", "stop slurmdbd", "copy ${stateDir}", "db-dump ${backupDir}/slurm_acct_db.sql.gz",
                 "start slurmdbd", "start slurmctld", "start slurmd");
         assertThat(rb.steps().get(8).action().kind()).isEqualTo("resume-nodes-set-down");
+    }
+
+    @Test
+    void acct_db_repair_copies_the_table_files_with_slurmdbd_stopped_and_uses_frm_only_where_mysqlcheck_failed() {
+        Runbook rb = loaded.runbooks().get("acct-db-repair");
+
+        assertThat(rb.steps()).extracting(s -> s.action().kind() + " " + String.join(" ", s.action().fields())).containsExactly(
+                "stop slurmdbd dbd-host ", "db-copy-damaged-tables ${backupDir}/tables", "db-repair-tables mysqlcheck",
+                "db-repair-tables use-frm", "start slurmdbd dbd-host ");
+        assertThat(rb.steps().get(1).action().verifiedBackupOf(rb.declared())).contains(DataKind.DB_TABLES);
+        assertThat(rb.steps()).filteredOn(s -> s.action().destroys().isPresent()).extracting(Step::id)
+                .containsExactly("repair", "repair-use-frm");
+        assertThat(rb.steps().get(2).attempt()).isTrue();
+        assertThat(rb.steps().get(3).when()).contains(new io.slurmops.commands.runbook.Check.DbTables(false));
+        assertThat(rb.gatesBefore("repair-use-frm")).hasSize(1);
+        assertThat(rb.preconditions()).contains(new io.slurmops.commands.runbook.Check.DbTables(false));
+    }
+
+    @Test
+    void acct_db_recreate_dumps_while_slurmdbd_answers_and_drops_only_after_a_verified_dump() {
+        Runbook rb = loaded.runbooks().get("acct-db-recreate");
+
+        assertThat(rb.risk()).isEqualTo(io.slurmops.commands.catalog.Risk.DESTRUCTIVE);
+        assertThat(rb.steps()).extracting(s -> s.action().kind()).containsExactly("assoc-dump", "db-dump", "stop", "stop",
+                "db-recreate", "start", "assoc-load", "start");
+        assertThat(rb.steps().get(1).action().verifiedBackupOf(rb.declared())).contains(DataKind.ACCOUNTING_DB);
+        assertThat(rb.steps()).filteredOn(s -> s.action().destroys().isPresent()).extracting(Step::id).containsExactly("recreate");
+        assertThat(rb.verification()).contains(new io.slurmops.commands.runbook.Check.AssocMatchesDump(
+                io.slurmops.commands.runbook.Template.of("${backupDir}/assoc.cfg")));
     }
 
     @Test

@@ -137,7 +137,7 @@ class RunbookLoaderTest {
     void a_missing_site_directory_is_reported_and_the_built_ins_still_load() {
         RunbookLoader.Loaded loaded = RunbookLoader.load(site.resolve("nope"));
 
-        assertThat(loaded.runbooks()).containsOnlyKeys("ctld-state-recovery", "cluster-restart");
+        assertThat(loaded.runbooks()).containsOnlyKeys("ctld-state-recovery", "cluster-restart", "acct-db-repair", "acct-db-recreate");
         assertThat(loaded.refused()).singleElement().extracting(RunbookProblem::rule).isEqualTo("io");
     }
 

@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 public sealed interface Action permits Actions.Service, Actions.CopyDirectory, Actions.DbDump, Actions.DbRestore,
         ArgvActions.Scontrol, ArgvActions.Sacctmgr, Actions.ResumeNodesSetDown, Actions.WaitUntil, Actions.UseOldState,
-        Actions.ClearState, ArgvActions.RawArgv {
+        Actions.ClearState, ArgvActions.RawArgv,
+        DbTableActions.CopyDamagedTables, DbTableActions.RepairTables,
+        AssocActions.DumpAssociations, AssocActions.RecreateDb, AssocActions.LoadAssociations {
 
     /** The YAML key naming the action, e.g. "stop", "copy", "db-dump". */
     String kind();

@@ -154,6 +154,43 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * CHECK TABLE on every table of the accounting database says OK ({@code db-tables-ok}), or names at
+     * least one damaged table ({@code db-tables-damaged}, for a {@code when:}).
+     */
+    record DbTables(boolean ok) implements Check {
+        public String kind() {
+            return ok ? "db-tables-ok" : "db-tables-damaged";
+        }
+
+        public String describe() {
+            return ok ? "CHECK TABLE finds every accounting table OK" : "CHECK TABLE finds a damaged accounting table";
+        }
+
+        public List<String> fields() {
+            return List.of();
+        }
+    }
+
+    /** sacctmgr lists exactly the associations (account, user, partition) recorded when the dump was taken. */
+    record AssocMatchesDump(Template dump) implements Check {
+        public String kind() {
+            return "assoc-matches-dump";
+        }
+
+        public String describe() {
+            return "sacctmgr lists the associations recorded with " + dump;
+        }
+
+        public List<String> fields() {
+            return List.of(dump.text());
+        }
+
+        public List<Template> templates() {
+            return List.of(dump);
+        }
+    }
+
     /** slurmctld's log since the step began contains the text, e.g. "start with '-i'". */
     record ControllerLogSays(String text) implements Check {
         public String kind() {

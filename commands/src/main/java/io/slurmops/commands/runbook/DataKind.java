@@ -9,7 +9,12 @@ public enum DataKind {
     /** The accounting database behind slurmdbd. */
     ACCOUNTING_DB("accounting database"),
     /** /etc/slurm and the other configuration files. */
-    CONFIG("configuration");
+    CONFIG("configuration"),
+    /**
+     * The accounting tables CHECK TABLE finds damaged: a repair rewrites them, and a dump of a crashed
+     * table fails, so their protection is a verified copy of their files, not a db-dump.
+     */
+    DB_TABLES("damaged accounting tables");
 
     private final String text;
 

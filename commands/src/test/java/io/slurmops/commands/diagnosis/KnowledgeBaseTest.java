@@ -19,7 +19,8 @@ class KnowledgeBaseTest {
     /** The change commands being built elsewhere, in the exact forms repairs may use. */
     private static final Pattern REPAIR_FORM = Pattern.compile(
             "(?:(?:drain|resume|undrain) \\S+ .+|restart slurmd \\S+|(?:start|stop|restart) (?:slurmctld|slurmdbd|slurmd|munge|mariadb)(?: \\S+)?"
-                    + "|reconfig|takeover|sync (?:config|munge|clock) \\S+|gpu reset \\S+|(?:hold|release|requeue) \\S+)");
+                    + "|reconfig|takeover|sync (?:config|munge|clock) \\S+|gpu reset \\S+|(?:hold|release|requeue) \\S+"
+                    + "|runbook run \\S+)");
 
     private final KnowledgeBase kb = KnowledgeBase.builtIn();
 

@@ -35,6 +35,10 @@ class RunbookValidatorTest {
                 Arguments.of("db restore after a verified dump", new RunbookDraft()
                         .step("dump", new Actions.DbDump(Template.of("${backupDir}/db.sql.gz"), true))
                         .step("restore", new Actions.DbRestore(Template.of("${backupDir}/db.sql.gz")))),
+                Arguments.of("table repair after a table-files copy taken with slurmdbd stopped", new RunbookDraft()
+                        .step("stop", stop(Service.SLURMDBD)).step("copy", copyTables())
+                        .step("repair", new DbTableActions.RepairTables(false)).step("frm", new DbTableActions.RepairTables(true))
+                        .step("start", start(Service.SLURMDBD))),
                 Arguments.of("raw destructive after a verified config copy", new RunbookDraft()
                         .step("copy", new Actions.CopyDirectory(Template.of("${configDir}"), Template.of("${backupDir}/etc"), true))
                         .step("raw", raw(Optional.of(DataKind.CONFIG), true), new Check.DbdResponds())),
@@ -77,6 +81,20 @@ class RunbookValidatorTest {
                         "state-without-copy", 11, "step `clear`"),
                 Arguments.of(new RunbookDraft().step("restore", new Actions.DbRestore(Template.of("/srv/db.sql.gz"))),
                         "destructive-without-backup", 11, "destroys the accounting database, but no earlier step takes a verified `db-dump`"),
+                Arguments.of(new RunbookDraft().step("stop", stop(Service.SLURMDBD))
+                        .step("repair", new DbTableActions.RepairTables(false)),
+                        "destructive-without-backup", 12, "step `repair` (db-repair-tables) repairs the damaged accounting tables,"
+                                + " but no earlier step takes a verified `db-copy-damaged-tables` while slurmdbd is stopped"),
+                Arguments.of(new RunbookDraft().step("copy", copyTables()).step("stop", stop(Service.SLURMDBD))
+                        .step("frm", new DbTableActions.RepairTables(true)),
+                        "destructive-without-backup", 13, "(step `copy` copies them while slurmdbd may run: stop slurmdbd first)"),
+                Arguments.of(new RunbookDraft().step("stop", stop(Service.SLURMDBD)).step("recreate", new AssocActions.RecreateDb()),
+                        "destructive-without-backup", 12, "step `recreate` (db-recreate) destroys the accounting database, but no"
+                                + " earlier step takes a verified `db-dump`"),
+                Arguments.of(new RunbookDraft().step("stop", stop(Service.SLURMDBD))
+                        .step("dump", new Actions.DbDump(Template.of("${backupDir}/db.sql.gz"), true))
+                        .step("repair", new DbTableActions.RepairTables(false)),
+                        "destructive-without-backup", 13, "no earlier step takes a verified `db-copy-damaged-tables`"),
                 Arguments.of(new RunbookDraft().step("copy", new Actions.CopyDirectory(Template.of("/etc/slurm"), Template.of("/b"), true))
                         .step("raw", raw(Optional.of(DataKind.CONFIG), true), new Check.DbdResponds()),
                         "destructive-without-backup", 12, "destroys the configuration"),
@@ -122,6 +140,10 @@ class RunbookValidatorTest {
         assertThat(p.location()).isEqualTo(new Location(RunbookDraft.FILE, line));
         assertThat(p.message()).contains(message);
         assertThat(p.toString()).startsWith("t.yaml:" + line + ": ");
+    }
+
+    private static DbTableActions.CopyDamagedTables copyTables() {
+        return new DbTableActions.CopyDamagedTables(Template.of("${backupDir}/tables"));
     }
 
     private static ArgvActions.Scontrol scontrol(String... args) {

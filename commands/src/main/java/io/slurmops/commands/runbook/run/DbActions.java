@@ -21,11 +21,25 @@ final class DbActions {
 
     private final ClusterAccess cluster;
     private final BackupService backups;
+    private final DamagedTables tables;
+    private final AssocSteps assoc;
 
     /** @param backups null when the site configured no backups: the database actions then fail, loudly */
     DbActions(ClusterAccess cluster, BackupService backups) {
         this.cluster = cluster;
         this.backups = backups;
+        this.tables = new DamagedTables(cluster, backups == null ? null : backups.settings());
+        this.assoc = new AssocSteps(cluster, backups == null ? null : backups.settings());
+    }
+
+    /** The association dump and load and the database's recreation (slide 15). */
+    AssocSteps assoc() {
+        return assoc;
+    }
+
+    /** The damaged-table steps (copy, repair, CHECK TABLE), which need the database's name and admin client. */
+    DamagedTables tables() {
+        return tables;
     }
 
     Outcome dump(Actions.DbDump d, RunValues values) {

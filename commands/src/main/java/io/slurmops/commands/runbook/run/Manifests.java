@@ -1,12 +1,14 @@
 package io.slurmops.commands.runbook.run;
 
 import io.slurmops.commands.exec.ExecResult;
+import io.slurmops.commands.exec.HostCommand;
 import io.slurmops.commands.site.ClusterAccess;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * SHA-256 manifests of a directory on the controller ("hash  relative/path" per file, sorted), taken
@@ -21,7 +23,16 @@ final class Manifests {
 
     /** The manifest text; throws with the command's outcome when the directory cannot be read. */
     static String of(ClusterAccess cluster, String dir) {
-        ExecResult list = cluster.onController(List.of("find", dir, "-type", "f"), TIMEOUT);
+        return of(argv -> cluster.onController(argv, TIMEOUT), dir);
+    }
+
+    /** The manifest of a directory on another host (the dbd host's table files and their copy). */
+    static String of(ClusterAccess cluster, String host, String dir) {
+        return of(argv -> cluster.transport().exec(new HostCommand(host, argv, TIMEOUT)), dir);
+    }
+
+    private static String of(Function<List<String>, ExecResult> exec, String dir) {
+        ExecResult list = exec.apply(List.of("find", dir, "-type", "f"));
         if (!list.ok()) {
             throw new IllegalStateException("cannot list " + dir + ": " + list.outcome());
         }
@@ -30,7 +41,7 @@ final class Manifests {
         if (!files.isEmpty()) {
             List<String> argv = new ArrayList<>(List.of("sha256sum"));
             argv.addAll(files);
-            ExecResult sums = cluster.onController(argv, TIMEOUT);
+            ExecResult sums = exec.apply(argv);
             if (!sums.ok()) {
                 throw new IllegalStateException("cannot checksum " + dir + ": " + sums.outcome());
             }

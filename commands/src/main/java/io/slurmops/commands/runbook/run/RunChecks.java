@@ -73,6 +73,10 @@ final class RunChecks {
             return db.verify(d, values);
         } else if (check instanceof Check.DbMatchesDump d) {
             return db.matches(d, values);
+        } else if (check instanceof Check.DbTables t) {
+            return db.tables().check(t);
+        } else if (check instanceof Check.AssocMatchesDump a) {
+            return db.assoc().matches(a, values);
         } else if (check instanceof Check.StateCleared s) {
             ExecResult r = cluster.onController(List.of("find", values.bind(s.dir()), "-mindepth", "1"), cluster.site().nodeTimeout());
             return new Outcome(r.ok() && r.stdout().isBlank(), r.ok() && r.stdout().isBlank() ? "no state files left"
@@ -135,7 +139,8 @@ final class RunChecks {
         if (expected == null) {
             return Outcome.failed("no source manifest recorded for " + dir + " (the copy did not run in this run)");
         }
-        String diff = Manifests.differences(expected, Manifests.of(cluster, dir));
+        String host = values.get(RunValues.MANIFEST_HOST_PREFIX + dir);
+        String diff = Manifests.differences(expected, host == null ? Manifests.of(cluster, dir) : Manifests.of(cluster, host, dir));
         long files = expected.lines().count();
         return diff.isEmpty() ? Outcome.ok(files + " file(s) match the source's SHA-256 manifest")
                 : Outcome.failed("the copy does not match the source:\n" + diff);

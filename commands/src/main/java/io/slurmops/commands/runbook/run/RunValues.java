@@ -18,6 +18,10 @@ final class RunValues {
     /** Where slurmctld's log ended before this run last started it (ControllerLog). */
     static final String CTLD_LOG_MARK = "ctldLogMark";
     static final String MANIFEST_PREFIX = "manifest:";
+    /** Where a manifest's directory lives when it is not on the controller (the dbd host's table copies). */
+    static final String MANIFEST_HOST_PREFIX = "manifestHost:";
+    /** The accounting tables the table copy found damaged; the repairs work on exactly these. */
+    static final String DAMAGED_TABLES = "damagedTables";
     static final String GATE_PREFIX = "gate:";
 
     private final long run;

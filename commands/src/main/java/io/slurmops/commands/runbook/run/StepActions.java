@@ -6,6 +6,8 @@ import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.runbook.Action;
 import io.slurmops.commands.runbook.Actions;
 import io.slurmops.commands.runbook.ArgvActions;
+import io.slurmops.commands.runbook.AssocActions;
+import io.slurmops.commands.runbook.DbTableActions;
 import io.slurmops.commands.runbook.Service;
 import io.slurmops.commands.runbook.Template;
 import io.slurmops.commands.site.ClusterAccess;
@@ -62,6 +64,16 @@ final class StepActions {
             return db.dump(d, values);
         } else if (action instanceof Actions.DbRestore r) {
             return db.restore(r, values);
+        } else if (action instanceof DbTableActions.CopyDamagedTables c) {
+            return db.tables().copy(values.bind(c.to()), values);
+        } else if (action instanceof DbTableActions.RepairTables r) {
+            return db.tables().repair(r.useFrm(), values);
+        } else if (action instanceof AssocActions.DumpAssociations d) {
+            return db.assoc().dump(values.bind(d.to()), values);
+        } else if (action instanceof AssocActions.RecreateDb) {
+            return db.assoc().recreate();
+        } else if (action instanceof AssocActions.LoadAssociations l) {
+            return db.assoc().load(values.bind(l.from()), values);
         } else if (action instanceof Actions.ClearState c) {
             return one(cluster.onController(List.of("find", values.bind(c.dir()), "-mindepth", "1", "-delete"),
                     COPY_TIMEOUT));
