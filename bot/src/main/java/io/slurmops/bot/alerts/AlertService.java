@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -113,14 +114,36 @@ public final class AlertService implements AutoCloseable {
         }
         Instant now = clock.instant();
         List<AlertEvent> events = tracker.reconcile(p.name(), seen, now);
-        List<Silence> silences = new java.util.ArrayList<>(store.activeSilences(now));
-        maintenance.nodes(context, now).forEach(n -> silences.add(new Silence(0, n, now, "maintenance reservation",
-                "slurm", now)));
-        try {
-            silences.addAll(plannedWork.get());
-        } catch (RuntimeException e) {
-            LOG.warn("planned work unknown ({}); its alerts are not held", e.getMessage());
+        publish(p.name(), events, now);
+        return events;
+    }
+
+    /**
+     * Conditions from a source that reports transitions itself (Alertmanager): {@code firing} opens or
+     * refreshes incidents, {@code resolvedKeys} recover theirs at once; posted like a probe's.
+     *
+     * @return the transitions, or empty when another instance leads (it posts; this one must not)
+     */
+    public synchronized Optional<List<AlertEvent>> receive(String source, List<Observation> firing,
+                                                           List<String> resolvedKeys) {
+        if (!leader.getAsBoolean()) {
+            return Optional.empty();
         }
+        Instant now = clock.instant();
+        List<AlertEvent> events = new java.util.ArrayList<>();
+        for (Observation o : firing) {
+            if (!o.probe().equals(source)) {
+                throw new IllegalArgumentException(source + " sent an observation of " + o.probe());
+            }
+            tracker.fired(o, now).ifPresent(events::add);
+        }
+        resolvedKeys.forEach(k -> tracker.cleared(k, now).ifPresent(events::add));
+        publish(source, events, now);
+        return Optional.of(events);
+    }
+
+    private void publish(String probe, List<AlertEvent> events, Instant now) {
+        List<Silence> silences = silences(now);
         for (AlertEvent e : events) {
             Incident i = e.incident();
             if (silenced(i, silences)) {
@@ -145,11 +168,22 @@ public final class AlertService implements AutoCloseable {
         }
         // Incidents opened while silenced (or before a crash) are posted once nothing silences them.
         for (Incident i : store.open()) {
-            if (i.probe().equals(p.name()) && i.messageId() == null && !silenced(i, silences)) {
+            if (i.probe().equals(probe) && i.messageId() == null && !silenced(i, silences)) {
                 store.save(i.withMessage(poster.opened(i)));
             }
         }
-        return events;
+    }
+
+    private List<Silence> silences(Instant now) {
+        List<Silence> silences = new java.util.ArrayList<>(store.activeSilences(now));
+        maintenance.nodes(context, now).forEach(n -> silences.add(new Silence(0, n, now, "maintenance reservation",
+                "slurm", now)));
+        try {
+            silences.addAll(plannedWork.get());
+        } catch (RuntimeException e) {
+            LOG.warn("planned work unknown ({}); its alerts are not held", e.getMessage());
+        }
+        return silences;
     }
 
     private static boolean silenced(Incident i, List<Silence> silences) {

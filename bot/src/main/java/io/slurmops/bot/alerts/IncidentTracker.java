@@ -30,6 +30,47 @@ public final class IncidentTracker {
         this.flapWindow = flapWindow;
     }
 
+    /**
+     * One condition reported present by a source that says so explicitly (an Alertmanager "firing"):
+     * opens, changes or reopens its incident; a repeat of the same state is no event.
+     */
+    public synchronized Optional<AlertEvent> fired(Observation o, Instant now) {
+        return observed(o, now);
+    }
+
+    /** A condition reported gone by a source that says so explicitly: recovered at once, no polls to wait. */
+    public synchronized Optional<AlertEvent> cleared(String key, Instant now) {
+        Optional<Incident> latest = store.latest(key);
+        if (latest.isEmpty() || !latest.get().isOpen()) {
+            return Optional.empty();
+        }
+        Incident resolved = latest.get().resolved(now);
+        store.save(resolved);
+        return Optional.of(new AlertEvent(AlertEvent.Kind.RESOLVED, resolved));
+    }
+
+    private Optional<AlertEvent> observed(Observation o, Instant now) {
+        Optional<Incident> latest = store.latest(o.key());
+        if (latest.isPresent() && latest.get().isOpen()) {
+            Incident before = latest.get();
+            Incident after = before.seen(o, now);
+            store.save(after);
+            // a new diagnosis is news too: "slurmctld down" that turns out to be an unreadable state file
+            if (after.severity() != before.severity() || !after.diagnosisId().equals(before.diagnosisId())) {
+                return Optional.of(new AlertEvent(AlertEvent.Kind.CHANGED, after));
+            }
+            return Optional.empty();
+        }
+        if (latest.isPresent() && latest.get().resolvedAt().plus(flapWindow).isAfter(now)) {
+            Incident after = latest.get().reopened(o, now);
+            store.save(after);
+            return Optional.of(new AlertEvent(AlertEvent.Kind.RECURRED, after));
+        }
+        Incident opened = Incident.open(store.nextIncidentId(), o, now);
+        store.save(opened);
+        return Optional.of(new AlertEvent(AlertEvent.Kind.OPENED, opened));
+    }
+
     public synchronized List<AlertEvent> reconcile(String probe, List<Observation> observations, Instant now) {
         List<AlertEvent> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -40,24 +81,7 @@ public final class IncidentTracker {
             if (!seen.add(o.key())) {
                 continue;
             }
-            Optional<Incident> latest = store.latest(o.key());
-            if (latest.isPresent() && latest.get().isOpen()) {
-                Incident before = latest.get();
-                Incident after = before.seen(o, now);
-                store.save(after);
-                // a new diagnosis is news too: "slurmctld down" that turns out to be an unreadable state file
-                if (after.severity() != before.severity() || !after.diagnosisId().equals(before.diagnosisId())) {
-                    events.add(new AlertEvent(AlertEvent.Kind.CHANGED, after));
-                }
-            } else if (latest.isPresent() && latest.get().resolvedAt().plus(flapWindow).isAfter(now)) {
-                Incident after = latest.get().reopened(o, now);
-                store.save(after);
-                events.add(new AlertEvent(AlertEvent.Kind.RECURRED, after));
-            } else {
-                Incident opened = Incident.open(store.nextIncidentId(), o, now);
-                store.save(opened);
-                events.add(new AlertEvent(AlertEvent.Kind.OPENED, opened));
-            }
+            observed(o, now).ifPresent(events::add);
         }
         for (Incident open : store.open()) {
             if (!open.probe().equals(probe) || seen.contains(open.key())) {

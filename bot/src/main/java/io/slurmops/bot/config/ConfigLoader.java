@@ -26,7 +26,7 @@ public final class ConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("prefix", "site", "ssh", "store", "access", "approvals", "console",
-            "alerts", "slack", "discord", "people", "groups", "runbooks", "backups");
+            "alerts", "slack", "discord", "people", "groups", "runbooks", "backups", "alertmanager");
     private static final Set<String> SITE = Set.of("cluster", "controller", "backupController", "dbdHost",
             "serviceManager", "nodeServiceManager", "units", "logs", "slurmEnvironment", "slurmConf", "mungeKey",
             "slurmTimeout", "nodeTimeout", "fanout", "accountingDb");
@@ -102,11 +102,12 @@ public final class ConfigLoader {
         AlertConfig alerts = alerts(top.child("alerts"));
         RunbookConfig runbooks = runbooks(top.child("runbooks"));
         BackupConfig backups = backups(top.child("backups"));
+        AlertmanagerConfig alertmanager = AlertmanagerLoader.load(top.child("alertmanager"));
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
         return new SlurmopsConfig(source, prefix, site, ssh, store, access, approvals, consoleConfig, alerts,
-                accountingDb, runbooks, backups);
+                accountingDb, runbooks, backups, alertmanager);
     }
 
     private static RunbookConfig runbooks(Node n) {

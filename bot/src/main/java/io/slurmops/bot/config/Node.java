@@ -190,6 +190,27 @@ final class Node {
         return out;
     }
 
+    /** A list of mappings (e.g. rules), each a section of its own. */
+    List<Node> list(String k) {
+        JsonNode c = json == null ? null : json.get(k);
+        List<Node> out = new ArrayList<>();
+        if (c == null || c.isNull()) {
+            return out;
+        }
+        if (!c.isArray()) {
+            problems.add(key(k) + ": expected a list of mappings");
+            return out;
+        }
+        for (int i = 0; i < c.size(); i++) {
+            if (!c.get(i).isObject()) {
+                problems.add(key(k) + "[" + i + "]: expected a mapping (key: value lines)");
+                continue;
+            }
+            out.add(new Node(c.get(i), key(k) + "[" + i + "]", problems, interpolation));
+        }
+        return out;
+    }
+
     void problem(String k, String message) {
         problems.add(key(k) + ": " + message);
     }

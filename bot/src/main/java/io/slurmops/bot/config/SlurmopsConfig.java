@@ -6,7 +6,16 @@ import io.slurmops.commands.site.SiteProfile;
 public record SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
                              AccessConfig access, ApprovalConfig approvals, ConsoleConfig console,
                              AlertConfig alerts, AccountingDbConfig accountingDb,
-                             RunbookConfig runbooks, BackupConfig backups) {
+                             RunbookConfig runbooks, BackupConfig backups, AlertmanagerConfig alertmanager) {
+
+    /** A configuration without the Alertmanager webhook. */
+    public SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
+                          AccessConfig access, ApprovalConfig approvals, ConsoleConfig console,
+                          AlertConfig alerts, AccountingDbConfig accountingDb,
+                          RunbookConfig runbooks, BackupConfig backups) {
+        this(source, prefix, site, ssh, store, access, approvals, console, alerts, accountingDb, runbooks, backups,
+                AlertmanagerConfig.off());
+    }
 
     /** A configuration without site.accountingDb (check db then asks slurmdbd only). */
     public SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,

@@ -9,6 +9,7 @@ import io.slurmops.bot.alerts.AlertService;
 import io.slurmops.bot.alerts.AlertStore;
 import io.slurmops.bot.alerts.StoredAlertStore;
 import io.slurmops.bot.alerts.SuggestedFixes;
+import io.slurmops.bot.alerts.alertmanager.AlertmanagerIntake;
 import io.slurmops.bot.alerts.IncidentTracker;
 import io.slurmops.bot.alerts.TriggerSource;
 import io.slurmops.adapters.db.AccountingDbSettings;
@@ -74,6 +75,8 @@ public final class Application implements AutoCloseable {
     private final RunbookDesk runbooks;
     private AlertService alerts;
     private TriggerSource triggers;
+    private AlertmanagerIntake alertmanager;
+    private final CommandCatalog catalog;
     private BackupSchedule dailyBackup;
 
     /** How often expiry, interrupted runs and pending announcements are swept. */
@@ -93,9 +96,14 @@ public final class Application implements AutoCloseable {
         AlertConfig a = config.alerts();
         this.probes = alertProbes(a, backups);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
+        if (config.alertmanager().enabled()) {
+            // `silence alertmanager 2h` quiets every alert that came through the webhook
+            probeNames = new java.util.HashSet<>(probeNames);
+            probeNames.add(AlertmanagerIntake.SOURCE);
+        }
         this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
                 config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
-        CommandCatalog catalog = new CommandCatalog(config.prefix(),
+        this.catalog = new CommandCatalog(config.prefix(),
                 BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups)
                         .commands());
         Authorizer authorizer = new Authorizer(config.access());
@@ -256,6 +264,7 @@ public final class Application implements AutoCloseable {
             dailyBackup = new BackupSchedule(backups, cluster, at, clock, this::claimDailyBackup);
             dailyBackup.start();
         });
+        startAlertmanager(alerts);
         if (a.triggers()) {
             try {
                 triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
@@ -265,6 +274,26 @@ public final class Application implements AutoCloseable {
             }
         }
         return alerts;
+    }
+
+    /**
+     * The Alertmanager webhook, when configured. A webhook that cannot start (port in use, unreadable
+     * secret, a fix rule naming no command) is reported and the rest of the bot runs without it.
+     */
+    private void startAlertmanager(AlertService watch) {
+        if (!config.alertmanager().enabled()) {
+            return;
+        }
+        try {
+            alertmanager = AlertmanagerIntake.start(config.alertmanager(), watch, catalog);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Alertmanager webhook not started: {}", e.getMessage());
+        }
+    }
+
+    /** The running Alertmanager webhook, if any (its port, for tests on port 0). */
+    public java.util.Optional<AlertmanagerIntake> alertmanager() {
+        return java.util.Optional.ofNullable(alertmanager);
     }
 
     /** The day's backup is claimed in the store, so that one instance of several runs it. */
@@ -280,6 +309,9 @@ public final class Application implements AutoCloseable {
         }
         if (triggers != null) {
             triggers.close();
+        }
+        if (alertmanager != null) {
+            alertmanager.close();
         }
         if (alerts != null) {
             alerts.close();
