@@ -67,10 +67,14 @@ final class BotCommand implements Callable<Integer> {
     private static void startAlerts(SlurmopsConfig config, Application app, ChatAdapters adapters) {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BotCommand.class);
         if (!config.alerts().enabled()) {
+            if (config.alertmanager().enabled()) {
+                log.warn("alertmanager: the webhook posts into the health watch's channel; it is off with alerts.enabled: false");
+            }
             return;
         }
         if (config.alerts().channel().isBlank()) {
-            log.warn("alerts: no alerts.channel configured (slack:ID or discord:ID); the health watch is off");
+            log.warn("alerts: no alerts.channel configured (slack:ID or discord:ID); the health watch{} is off",
+                    config.alertmanager().enabled() ? " and the Alertmanager webhook" : "");
             return;
         }
         String name = config.alerts().channel();

@@ -48,6 +48,8 @@ final class ConsoleCommand implements Callable<Integer> {
             app.bot().attach(ConsoleChat.PLATFORM, config.console().channel(), chat);
             if (config.alerts().enabled()) {
                 app.startAlerts(ConsoleChat.PLATFORM, config.console().channel(), chat);
+            } else if (config.alertmanager().enabled()) {
+                System.err.println("alertmanager: the webhook posts into the health watch; it is off with alerts.enabled: false");
             }
             chat.run();
             return 0;
