@@ -223,6 +223,49 @@ class AlertmanagerIntakeTest {
         assertThat(other.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void labelAndAnnotationTextCannotMentionEveryoneOrBreakMarkup() throws Exception {
+        post(notification("firing", "node003", "abc").replace("slurmd on the node does not answer",
+                "<!channel> @everyone `code` \\u0007bell"));
+        String shown = channel.topLevel().get(0).reply().toString();
+        assertThat(shown).doesNotContain("<!channel>").doesNotContain("@everyone").doesNotContain("`code`")
+                .doesNotContain("\u0007");
+    }
+
+    @Test
+    void theSecretCanComeFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        down();
+        java.nio.file.Path file = dir.resolve("am.token");
+        java.nio.file.Files.writeString(file, "from-a-file\n");
+        start(new AlertmanagerConfig(true, "127.0.0.1", 0, "/alertmanager", 64 * 1024,
+                AlertmanagerConfig.AuthType.BEARER, "", "", file.toString(), List.of()));
+        String body = notification("firing", "node003", "abc");
+        assertThat(post(body, "application/json", "Bearer " + TOKEN).statusCode()).isEqualTo(401);
+        assertThat(post(body, "application/json", "Bearer from-a-file").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anInstanceThatDoesNotLeadTheHealthWatchAnswers503SoAlertmanagerRetries() throws Exception {
+        down();
+        service = new AlertService(List.of(), new IncidentTracker(store, 2, Duration.ofMinutes(10)), store,
+                new AlertPoster(channel, "test", "alerts", KnowledgeBase.builtIn(), "!slurm", "lab"), () -> null,
+                Clock.systemUTC(), () -> false);
+        intake = AlertmanagerIntake.start(config(AlertmanagerConfig.AuthType.BEARER, ""), service,
+                new CommandCatalog("!slurm", ChangeCommands.all()));
+        assertThat(post(notification("firing", "node003", "abc")).statusCode()).isEqualTo(503);
+        assertThat(channel.posts).isEmpty();
+        assertThat(store.open()).isEmpty();
+    }
+
+    @Test
+    void aRuleNamingNoCommandOfTheBotStopsTheStart() {
+        AlertmanagerConfig bad = new AlertmanagerConfig(true, "127.0.0.1", 0, "/alertmanager", 1024,
+                AlertmanagerConfig.AuthType.BEARER, "", TOKEN, "",
+                List.of(new AlertmanagerConfig.FixRule("X", Map.of(), "reboot-the-world {node}")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertmanagerIntake.start(bad, service,
+                new CommandCatalog("!slurm", ChangeCommands.all()))).hasMessageContaining("not a command of this bot");
+    }
+
     private static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }

@@ -20,6 +20,9 @@ final class FixMapping {
     /** One word of a node list, a unit or a job id: nothing a shell, a chat client or an option parser reads. */
     private static final String SAFE_VALUE = "[A-Za-z0-9_][A-Za-z0-9._:,\\[\\]-]{0,127}";
 
+    /** Longer lines are not offered (an incident keeps its fix in a 500-character column). */
+    private static final int MAX_LINE = 400;
+
     /** What a rule gave for one alert: a command line (without prefix), or why none is offered. */
     record Fix(String command, String refused) {
         static final Fix NONE = new Fix("", "");
@@ -66,6 +69,9 @@ final class FixMapping {
             }
         }
         String line = String.join(" ", words);
+        if (line.length() > MAX_LINE) {
+            return new Fix("", "the filled-in `" + rule.get().command() + "` is longer than " + MAX_LINE + " characters");
+        }
         try {
             CommandCatalog.Parsed parsed = catalog.parse(catalog.prefix() + " " + line);
             if (!parsed.invocation().args().containsAll(filled)) {
