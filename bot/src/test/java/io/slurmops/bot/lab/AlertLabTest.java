@@ -1,5 +1,7 @@
 package io.slurmops.bot.lab;
 
+import static io.slurmops.bot.lab.LabWaits.await;
+import static io.slurmops.bot.lab.LabWaits.awaitTrue;
 import io.slurmops.bot.alerts.Incident;
 import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.ConfigLoader;
@@ -506,40 +508,6 @@ class AlertLabTest {
 
     // ---- waiting -----------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    @FunctionalInterface
-    interface Lookup<T> {
-        Optional<T> find() throws Exception;
-    }
-
-    private static void awaitTrue(String what, Duration within, Check check) throws Exception {
-        long end = System.nanoTime() + within.toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + within.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static <T> T await(String what, Duration within, Lookup<T> lookup, Channel ch) throws Exception {
-        long end = System.nanoTime() + within.toNanos();
-        while (true) {
-            Optional<T> found = lookup.find();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + within.toSeconds() + " s waiting for " + what
-                        + "; the channel saw:\n" + ch.dump());
-            }
-            Thread.sleep(200);
-        }
-    }
 
     private static void sleep(Duration d) throws InterruptedException {
         Thread.sleep(d.toMillis());

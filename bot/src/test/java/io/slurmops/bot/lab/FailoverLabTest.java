@@ -171,22 +171,7 @@ class FailoverLabTest {
         return app.bot().handle(new ChatMessage("console", id, "alerts", who, who, line, id, Instant.now()), ch);
     }
 
-    interface Lookup<T> {
-        Optional<T> find() throws Exception;
-    }
-
-    private static <T> T await(String what, Duration within, Channel ch, Lookup<T> lookup) throws Exception {
-        long end = System.nanoTime() + within.toNanos();
-        while (true) {
-            Optional<T> found = lookup.find();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + within.toSeconds() + " s waiting for " + what
-                        + "; the channel saw:\n" + ch.dump());
-            }
-            Thread.sleep(200);
-        }
+    private static <T> T await(String what, Duration within, Channel ch, LabWaits.Lookup<T> lookup) throws Exception {
+        return LabWaits.await(what, within, lookup, ch);
     }
 }
