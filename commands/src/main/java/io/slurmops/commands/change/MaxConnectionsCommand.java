@@ -138,8 +138,10 @@ public final class MaxConnectionsCommand extends DeclaredChange {
     }
 
     private List<String> client(String... args) {
-        // --defaults-extra-file must come first; the file holds the account and its password.
-        List<String> argv = new ArrayList<>(List.of("mariadb", "--defaults-extra-file=" + adminDefaults));
+        // --defaults-extra-file must come first; the file holds the account and its password. A failing
+        // statement is not echoed (--loose-: a client that predates the option only warns).
+        List<String> argv = new ArrayList<>(List.of("mariadb", "--defaults-extra-file=" + adminDefaults,
+                "--loose-skip-print-query-on-error"));
         argv.addAll(List.of(args));
         return argv;
     }

@@ -88,9 +88,10 @@ class MaxConnectionsCommandTest {
                 .contains("slurmdbd.conf");
         assertThat(plan.steps()).hasSize(2);
         assertThat(plan.steps().get(0).via()).isEqualTo(FakeCluster.CONTROLLER);
-        assertThat(plan.steps().get(0).argv()).containsExactly("mariadb", "--defaults-extra-file=" + CNF, "-e",
-                "SET GLOBAL max_connections = 300");
-        assertThat(plan.steps().get(1).argv()).startsWith("mariadb", "--defaults-extra-file=" + CNF, "--delimiter=//");
+        assertThat(plan.steps().get(0).argv()).containsExactly("mariadb", "--defaults-extra-file=" + CNF,
+                "--loose-skip-print-query-on-error", "-e", "SET GLOBAL max_connections = 300");
+        assertThat(plan.steps().get(1).argv()).startsWith("mariadb", "--defaults-extra-file=" + CNF,
+                "--loose-skip-print-query-on-error", "--delimiter=//");
         assertThat(db.max).as("planning changes nothing").isEqualTo(100);
     }
 
