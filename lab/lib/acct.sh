@@ -40,9 +40,9 @@ EOF
 
 # maxconn_setup: the account `db max-connections` sets max_connections with
 # (site.accountingDb.adminDefaults in config/lab.yaml). MariaDB 10.11 lets SET GLOBAL
-# max_connections through CONNECTION ADMIN (verified on the lab: no grant -> error 1227 naming
-# SUPER or CONNECTION ADMIN; SYSTEM VARIABLES ADMIN is not enough), so it gets that alone and no
-# rights on any schema. Password generated once; the client option file holds it, both 0600.
+# max_connections through CONNECTION ADMIN (verified on the lab: without it, error 1227 "you need
+# (at least one of) the SUPER, CONNECTION ADMIN privilege(s)"; 10.11 has no SYSTEM VARIABLES ADMIN),
+# so it gets that alone and no rights on any schema. Password generated once; the client option file holds it, both 0600.
 maxconn_setup() {
     local pw
     if [[ ! -s $LAB/etc/maxconnpass ]]; then
