@@ -15,6 +15,7 @@ GRANT ALL ON slurm_acct_db.* TO 'slurm'@'localhost';
 GRANT ALL ON slurm_acct_db.* TO 'slurm'@'127.0.0.1';
 EOF
     scratch_setup
+    maxconn_setup
 }
 
 # scratch_setup: the account slurmops restores a dump with to verify it (backups.scratch in
@@ -34,6 +35,31 @@ ALTER USER 'slurmops_verify'@'localhost' IDENTIFIED BY '$pw';
 ALTER USER 'slurmops_verify'@'127.0.0.1' IDENTIFIED BY '$pw';
 GRANT ALL ON \`slurmops\_verify\`.* TO 'slurmops_verify'@'localhost';
 GRANT ALL ON \`slurmops\_verify\`.* TO 'slurmops_verify'@'127.0.0.1';
+EOF
+}
+
+# maxconn_setup: the account `db max-connections` sets max_connections with
+# (site.accountingDb.adminDefaults in config/lab.yaml). MariaDB 10.11 lets SET GLOBAL
+# max_connections through CONNECTION ADMIN (verified on the lab: without it, error 1227 "you need
+# (at least one of) the SUPER, CONNECTION ADMIN privilege(s)"; 10.11 has no SYSTEM VARIABLES ADMIN),
+# so it gets that alone and no rights on any schema. Password generated once; the client option file holds it, both 0600.
+maxconn_setup() {
+    local pw
+    if [[ ! -s $LAB/etc/maxconnpass ]]; then
+        (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$LAB/etc/maxconnpass")
+    fi
+    chmod 0600 "$LAB/etc/maxconnpass"
+    pw=$(cat "$LAB/etc/maxconnpass")
+    (umask 077; printf '[client]\nuser=slurmops_maxconn\npassword=%s\nhost=127.0.0.1\nport=3306\n' "$pw" \
+        >"$LAB/etc/maxconn.cnf")
+    chmod 0600 "$LAB/etc/maxconn.cnf"
+    mariadb --defaults-file="$MYCNF" -u root <<EOF || die "MariaDB setup of the account slurmops_maxconn failed"
+CREATE USER IF NOT EXISTS 'slurmops_maxconn'@'localhost' IDENTIFIED BY '$pw';
+CREATE USER IF NOT EXISTS 'slurmops_maxconn'@'127.0.0.1' IDENTIFIED BY '$pw';
+ALTER USER 'slurmops_maxconn'@'localhost' IDENTIFIED BY '$pw';
+ALTER USER 'slurmops_maxconn'@'127.0.0.1' IDENTIFIED BY '$pw';
+GRANT CONNECTION ADMIN ON *.* TO 'slurmops_maxconn'@'localhost';
+GRANT CONNECTION ADMIN ON *.* TO 'slurmops_maxconn'@'127.0.0.1';
 EOF
 }
 

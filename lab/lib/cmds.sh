@@ -187,7 +187,7 @@ cmd_up() {
         [[ -n ${restart[$key]:-} ]] && daemon_pid "$key" >/dev/null && { daemon_stop "$key"; say "[lab] stopped $key (its configuration or munge key changed)"; }
         start_or_die "$key"
         if [[ $key == head/mariadb ]]; then
-            step_begin "mariadb: database slurm_acct_db, user slurm, scratch account slurmops_verify"
+            step_begin "mariadb: database slurm_acct_db, user slurm, accounts slurmops_verify and slurmops_maxconn"
             db_setup
             step_end
         fi

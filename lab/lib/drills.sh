@@ -80,7 +80,13 @@ drill_power_off() {
     for key in "$node/slurmd" "$node/munged" "$node/sshd"; do
         if pid=$(daemon_pid "$key"); then pids+=("$pid"); fi
     done
-    ((${#pids[@]})) && kill -KILL "${pids[@]}"
+    # A power-off takes every process of the node, not just the daemons: the per-connection sshd
+    # children of sessions already open (the bot's pooled SSH connection) would otherwise outlive
+    # their listener and keep the node "reachable".
+    if [[ $(lab_mode) == netns ]]; then
+        while read -r pid; do [[ -n $pid ]] && pids+=("$pid"); done < <(ip netns pids "lab-$node" 2>/dev/null)
+    fi
+    ((${#pids[@]})) && kill -KILL "${pids[@]}" 2>/dev/null
     for key in "$node/slurmd" "$node/munged" "$node/sshd"; do daemon_spec "$key" && rm -f "$D_PIDFILE"; done
     say "[lab] $node: powered off (killed ${pids[*]:-nothing})"
 }

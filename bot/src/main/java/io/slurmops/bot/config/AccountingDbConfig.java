@@ -8,7 +8,19 @@ import java.time.Duration;
  * {@code passwordFile} at each check, e.g. the lab's generated StoragePass.
  */
 public record AccountingDbConfig(String url, String user, String password, String passwordFile,
-                                 Duration connectTimeout) {
+                                 Duration connectTimeout, String adminDefaults) {
+
+    /**
+     * @param adminDefaults a MariaDB client option file on the dbd host naming an account with CONNECTION
+     *                      ADMIN, for {@code db max-connections}; empty: that command is refused
+     */
+    public AccountingDbConfig {
+        adminDefaults = adminDefaults == null ? "" : adminDefaults;
+    }
+
+    public AccountingDbConfig(String url, String user, String password, String passwordFile, Duration connectTimeout) {
+        this(url, user, password, passwordFile, connectTimeout, "");
+    }
 
     public static AccountingDbConfig none() {
         return new AccountingDbConfig("", "", "", "", Duration.ofSeconds(5));
@@ -21,6 +33,6 @@ public record AccountingDbConfig(String url, String user, String password, Strin
     @Override
     public String toString() {
         return "AccountingDbConfig[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
-                + ", passwordFile=" + passwordFile + "]";
+                + ", passwordFile=" + passwordFile + ", adminDefaults=" + adminDefaults + "]";
     }
 }

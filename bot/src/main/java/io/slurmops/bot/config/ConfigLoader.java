@@ -90,7 +90,7 @@ public final class ConfigLoader {
             top.problem("prefix", "`" + prefix + "` must be one word, e.g. !slurm");
         }
         SiteProfile site = site(top.child("site"));
-        AccountingDbConfig accountingDb = accountingDb(top.child("site").child("accountingDb"));
+        AccountingDbConfig accountingDb = siteAccountingDb(top.child("site").child("accountingDb"));
         SshConfig ssh = ssh(top.child("ssh"));
         StoreConfig store = store(top.child("store"));
         AccessConfig access = AccessLoader.load(top);
@@ -199,8 +199,27 @@ public final class ConfigLoader {
                 n.integer("fanout", d.fanout(), 1, 1024));
     }
 
+    /** site.accountingDb: the read account plus adminDefaults, which works without a url too. */
+    private static AccountingDbConfig siteAccountingDb(Node n) {
+        n.allowOnly(Set.of("url", "user", "password", "passwordFile", "connectTimeout", "adminDefaults"));
+        String adminDefaults = n.string("adminDefaults", "");
+        if (!adminDefaults.isEmpty() && !adminDefaults.startsWith("/")) {
+            n.problem("adminDefaults", "`" + adminDefaults + "` must be an absolute path (a MariaDB client option "
+                    + "file on the dbd host)");
+        }
+        AccountingDbConfig c = accountingDb(n, false);
+        return new AccountingDbConfig(c.url(), c.user(), c.password(), c.passwordFile(), c.connectTimeout(),
+                adminDefaults);
+    }
+
     private static AccountingDbConfig accountingDb(Node n) {
-        n.allowOnly(Set.of("url", "user", "password", "passwordFile", "connectTimeout"));
+        return accountingDb(n, true);
+    }
+
+    private static AccountingDbConfig accountingDb(Node n, boolean checkKeys) {
+        if (checkKeys) {
+            n.allowOnly(Set.of("url", "user", "password", "passwordFile", "connectTimeout"));
+        }
         String url = n.string("url", "");
         String password = n.string("password", "");
         String passwordFile = n.string("passwordFile", "");

@@ -104,7 +104,8 @@ public final class Application implements AutoCloseable {
         this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
                 config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
         this.catalog = new CommandCatalog(config.prefix(),
-                BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups)
+                BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups,
+                                config.accountingDb().adminDefaults())
                         .commands());
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);

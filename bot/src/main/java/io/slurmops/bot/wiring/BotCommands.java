@@ -55,6 +55,14 @@ final class BotCommands {
                                     Function<String, Optional<Instant>> approvedAt,
                                     java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks,
                                     BackupService backups) {
+        return registry(alertStore, probeNames, approvedAt, runbooks, backups, "");
+    }
+
+    /** @param maxConnectionsDefaults site.accountingDb.adminDefaults, for {@code db max-connections}; empty: refused */
+    static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
+                                    Function<String, Optional<Instant>> approvedAt,
+                                    java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks,
+                                    BackupService backups, String maxConnectionsDefaults) {
         return ReadCommands.register(new CommandRegistry())
                 .add(new AlertsCommand(alertStore))
                 .add(new SilenceCommand(alertStore, probeNames))
@@ -63,6 +71,7 @@ final class BotCommands {
                 .add(new BackupCommand(backups))
                 .addAll(ChangeCommands.all())
                 .add(new RestoreCommand(backups))
+                .add(new io.slurmops.commands.change.MaxConnectionsCommand(maxConnectionsDefaults))
                 .addAll(runbooks)
                 .add(new VoteCommand(Decision.APPROVE))
                 .add(new VoteCommand(Decision.DENY))

@@ -56,5 +56,34 @@ class AccountingDbConfigTest {
         AccountingDbConfig db = loader.load(lab).accountingDb();
         assertThat(db.url()).isEqualTo("jdbc:mariadb://127.0.0.1:3306/slurm_acct_db");
         assertThat(db.passwordFile()).isEqualTo("/var/lib/slurmlab/etc/dbpass");
+        assertThat(db.adminDefaults()).isEqualTo("/var/lib/slurmlab/etc/maxconn.cnf");
+    }
+
+    @Test
+    void adminDefaultsIsReadWithoutAUrlAndMustBeAnAbsolutePath() throws ConfigException {
+        assertThat(loader.parse("""
+                site:
+                  accountingDb:
+                    adminDefaults: /etc/slurmops/maxconn.cnf
+                """, "t").accountingDb().adminDefaults()).isEqualTo("/etc/slurmops/maxconn.cnf");
+        assertThat(loader.parse("", "t").accountingDb().adminDefaults()).isEmpty();
+        assertThatThrownBy(() -> loader.parse("""
+                site:
+                  accountingDb:
+                    adminDefaults: maxconn.cnf
+                """, "t")).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).contains("adminDefaults").contains("absolute path")));
+    }
+
+    @Test
+    void adminDefaultsIsNotAKeyOfTheBackupScratchAccount() {
+        assertThatThrownBy(() -> loader.parse("""
+                backups:
+                  scratch:
+                    url: jdbc:mariadb://127.0.0.1:3306/slurmops_verify
+                    user: v
+                    adminDefaults: /x.cnf
+                """, "t")).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).contains("adminDefaults").contains("unknown key")));
     }
 }

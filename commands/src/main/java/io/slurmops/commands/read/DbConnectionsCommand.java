@@ -59,8 +59,9 @@ public final class DbConnectionsCommand extends DeclaredCommand {
         }
         r.paragraph("The fix (runbook slide 9): stop or fix the holder that leaks (a client in a loop, a stuck "
                 + "report); raise the limit in the server's my.cnf, `[mysqld] max_connections=N` (MariaDB's default "
-                + "is 151), and restart MariaDB, then slurmdbd; `SET GLOBAL max_connections=N` raises it at once "
-                + "but is lost at the next restart, so change my.cnf too. In slurmdbd.conf, MaxQueryTimeRange "
+                + "is 151), and restart MariaDB, then slurmdbd; `SET GLOBAL max_connections=N` (`" + ctx.prefix()
+                + " db max-connections N`, approved) raises it at once but is lost at the next restart, so "
+                + "change my.cnf too. In slurmdbd.conf, MaxQueryTimeRange "
                 + "bounds the long sacct queries that hold connections.");
         return r.build();
     }

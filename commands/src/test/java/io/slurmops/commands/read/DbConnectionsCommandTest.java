@@ -39,7 +39,8 @@ class DbConnectionsCommandTest {
         assertThat(text.indexOf("report")).isLessThan(text.indexOf("localhost"));
         assertThat(text).contains("80").contains("10.0.0.7").contains("4 connection(s) are not listed")
                 .contains("PROCESS privilege").contains("max_connections=N").contains("SET GLOBAL max_connections=N")
-                .contains("lost at the next restart").contains("MaxQueryTimeRange");
+                .contains("lost at the next restart").contains("MaxQueryTimeRange")
+                .contains("`!slurm db max-connections N`");
     }
 
     @Test
