@@ -192,7 +192,8 @@ public final class FakeDiscordGateway extends WebSocketServer {
 
     /** Waits for a client frame with this op, seen after {@code after} earlier ones. */
     public JsonObject awaitOp(int op, int occurrence) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // JDA reconnects after its own back-off; on a loaded CI machine 10 s was once too short for a resume
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < end) {
             List<JsonObject> matching = received.stream().filter(f -> f.get("op").getAsInt() == op).toList();
             if (matching.size() >= occurrence) {
@@ -200,7 +201,7 @@ public final class FakeDiscordGateway extends WebSocketServer {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no op " + op + " #" + occurrence + " from the client within 10 s");
+        throw new AssertionError("no op " + op + " #" + occurrence + " from the client within 30 s");
     }
 
     public void shutdown() {
