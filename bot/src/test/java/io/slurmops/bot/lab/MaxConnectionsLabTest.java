@@ -12,6 +12,7 @@ import io.slurmops.testing.LabTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -85,7 +86,7 @@ class MaxConnectionsLabTest {
             assertThatThrownBy(() -> s.executeQuery("SELECT COUNT(*) FROM slurm_acct_db.lab_job_table"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("denied");
         }
-        assertThat(Files.getPosixFilePermissions(ETC.resolve("maxconn.cnf")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ETC.resolve("maxconn.cnf")))).isEqualTo("rw-------");
     }
 
     private static long maxConnections() throws Exception {
