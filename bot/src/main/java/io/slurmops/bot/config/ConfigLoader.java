@@ -26,7 +26,8 @@ public final class ConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("prefix", "site", "ssh", "store", "access", "approvals", "console",
-            "alerts", "slack", "discord", "people", "groups", "runbooks", "backups", "alertmanager");
+            "alerts", "slack", "discord", "people", "groups", "runbooks", "backups", "alertmanager",
+            "escalation", "metrics", "privilege", "incidents");
     private static final Set<String> SITE = Set.of("cluster", "controller", "backupController", "dbdHost",
             "serviceManager", "nodeServiceManager", "units", "logs", "slurmEnvironment", "slurmConf", "mungeKey",
             "slurmTimeout", "nodeTimeout", "fanout", "accountingDb");
@@ -103,11 +104,15 @@ public final class ConfigLoader {
         RunbookConfig runbooks = runbooks(top.child("runbooks"));
         BackupConfig backups = backups(top.child("backups"));
         AlertmanagerConfig alertmanager = AlertmanagerLoader.load(top.child("alertmanager"));
+        EscalationConfig escalation = EscalationLoader.load(top.child("escalation"));
+        MetricsConfig metrics = MetricsLoader.load(top.child("metrics"));
+        PrivilegeConfig privilege = PrivilegeLoader.load(top.child("privilege"));
+        IncidentCommandConfig incidents = IncidentCommandLoader.load(top.child("incidents"));
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
         return new SlurmopsConfig(source, prefix, site, ssh, store, access, approvals, consoleConfig, alerts,
-                accountingDb, runbooks, backups, alertmanager);
+                accountingDb, runbooks, backups, alertmanager, escalation, metrics, privilege, incidents);
     }
 
     private static RunbookConfig runbooks(Node n) {

@@ -6,7 +6,19 @@ import io.slurmops.commands.site.SiteProfile;
 public record SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
                              AccessConfig access, ApprovalConfig approvals, ConsoleConfig console,
                              AlertConfig alerts, AccountingDbConfig accountingDb,
-                             RunbookConfig runbooks, BackupConfig backups, AlertmanagerConfig alertmanager) {
+                             RunbookConfig runbooks, BackupConfig backups, AlertmanagerConfig alertmanager,
+                             EscalationConfig escalation, MetricsConfig metrics, PrivilegeConfig privilege,
+                             IncidentCommandConfig incidents) {
+
+    /** A configuration with the defaults of the sections added after the Alertmanager webhook. */
+    public SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
+                          AccessConfig access, ApprovalConfig approvals, ConsoleConfig console,
+                          AlertConfig alerts, AccountingDbConfig accountingDb,
+                          RunbookConfig runbooks, BackupConfig backups, AlertmanagerConfig alertmanager) {
+        this(source, prefix, site, ssh, store, access, approvals, console, alerts, accountingDb, runbooks, backups,
+                alertmanager, EscalationConfig.defaults(), MetricsConfig.defaults(), PrivilegeConfig.defaults(),
+                IncidentCommandConfig.defaults());
+    }
 
     /** A configuration without the Alertmanager webhook. */
     public SlurmopsConfig(String source, String prefix, SiteProfile site, SshConfig ssh, StoreConfig store,
