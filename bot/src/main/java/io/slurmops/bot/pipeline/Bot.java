@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,7 @@ public final class Bot implements ChatHandler {
     private final AuthorizeStage authorize;
     private final RouteStage route;
     private volatile ReactionHook reactionHook = ReactionHook.NONE;
+    private volatile CommandObserver observer = CommandObserver.NONE;
 
     /** A bot without a store: read commands only; changes are refused. */
     public Bot(CommandCatalog catalog, ClusterAccess cluster, KnowledgeBase knowledgeBase, Authorizer authorizer,
@@ -64,6 +66,11 @@ public final class Bot implements ChatHandler {
 
     public void setReactionHook(ReactionHook hook) {
         this.reactionHook = hook;
+    }
+
+    /** Who hears how each line ended (metrics); redeliveries and lines not addressed to the bot are not told. */
+    public void setCommandObserver(CommandObserver observer) {
+        this.observer = observer;
     }
 
     @Override
@@ -102,22 +109,33 @@ public final class Bot implements ChatHandler {
         if (!parse.addressed(message.text())) {
             return BotResponse.ignored();
         }
+        long started = System.nanoTime();
+        String[] command = {CommandObserver.UNKNOWN};       // the grammar's name, once parsed
         BotResponse response;
         try {
             if (!dedup.firstMessage(message, channel)) {
                 return BotResponse.ignored();
             }
-            response = dispatch(message, channel);
+            response = dispatch(message, channel, command);
         } catch (RuntimeException e) {
             // A bug, an unexpected output or a store outage must not reach the user as a stack trace.
             LOG.error("line [{}] failed unexpectedly", message.text(), e);
             response = new BotResponse(RenderStage.unexpected("the command", e), Outcome.FAILED);
         }
         RenderStage.post(response, channel);
+        observe(command[0], response.outcome(), started);
         return response;
     }
 
-    private BotResponse dispatch(ChatMessage message, ChatChannel channel) {
+    private void observe(String command, Outcome outcome, long startedNanos) {
+        try {
+            observer.handled(command, outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException e) {
+            LOG.warn("command observer failed: {}", e.toString());      // metrics never fail a command
+        }
+    }
+
+    private BotResponse dispatch(ChatMessage message, ChatChannel channel, String[] command) {
         Optional<BotResponse> shortcut = shortcuts.refusal(message);
         if (shortcut.isPresent()) {
             return shortcut.get();
@@ -128,6 +146,7 @@ public final class Bot implements ChatHandler {
         } catch (UsageException e) {
             return RenderStage.usage(e);
         }
+        command[0] = parsed.command().spec().name();
         Risk risk = authorize.riskOf(parsed.command());
         Optional<BotResponse> refusal = authorize.refusal(message, parsed.command(), risk);
         if (refusal.isPresent()) {

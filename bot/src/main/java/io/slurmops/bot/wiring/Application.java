@@ -78,6 +78,10 @@ public final class Application implements AutoCloseable {
     private AlertmanagerIntake alertmanager;
     private final CommandCatalog catalog;
     private BackupSchedule dailyBackup;
+    private final io.slurmops.bot.metrics.BotMetrics metrics = new io.slurmops.bot.metrics.BotMetrics();
+    private final HttpListeners listeners = new HttpListeners();
+    /** Whether this instance held the alert lease at its last renewal; null while the watch is off. */
+    private volatile Boolean leaseHeld;
 
     /** How often expiry, interrupted runs and pending announcements are swept. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
@@ -91,6 +95,7 @@ public final class Application implements AutoCloseable {
         this.cluster = new ClusterAccess(config.site(), transport, accountingDbProbe(config));
         this.knowledgeBase = KnowledgeBase.builtIn();
         this.store = SlurmopsStore.open(config.store().url(), config.store().user(), config.store().password());
+        store.setObserver(metrics.storeObserver());
         this.alertStore = new StoredAlertStore(store);
         this.backups = BackupServices.from(config.backups(), clock);
         AlertConfig a = config.alerts();
@@ -110,13 +115,21 @@ public final class Application implements AutoCloseable {
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
         try {
-            PlanRunner runner = new PlanRunner(transport, cluster::runAll);
+            PlanRunner runner = new PlanRunner(transport, commands -> {
+                long started = System.nanoTime();
+                try {
+                    return cluster.runAll(commands);
+                } finally {
+                    metrics.fanOut(Duration.ofNanos(System.nanoTime() - started));
+                }
+            });
             this.approvals = new Approvals(store, catalog, policy, authorizer, clock,
                     (who, id) -> new CommandContext(cluster, knowledgeBase, clock, who, config.prefix(), id), runner);
             runbooks.connect(approvals, authorizer);
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
                     Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
             bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
+            bot.setCommandObserver((command, outcome, took) -> metrics.command(command, outcome.name(), took));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -147,12 +160,15 @@ public final class Application implements AutoCloseable {
         Duration shortest = a.nodesInterval().compareTo(a.interval()) < 0 ? a.nodesInterval() : a.interval();
         Duration ttl = shortest.multipliedBy(3).compareTo(Duration.ofSeconds(30)) > 0 ? shortest.multipliedBy(3)
                 : Duration.ofSeconds(30);
+        boolean held;
         try {
-            return store.transaction(tx -> tx.acquireLease(ALERT_LEASE, leaseHolder, clock.instant(), ttl));
+            held = store.transaction(tx -> tx.acquireLease(ALERT_LEASE, leaseHolder, clock.instant(), ttl));
         } catch (RuntimeException e) {
             LOG.warn("alert lease unavailable: {}", e.getMessage());
-            return false;
+            held = false;
         }
+        leaseHeld = held;
+        return held;
     }
 
     /** When change request {@code id} was approved, for incident timelines. */
@@ -257,6 +273,7 @@ public final class Application implements AutoCloseable {
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
                 clock, this::holdAlertLease);
         alerts.holdPlannedWork(runbooks::plannedWork);
+        alerts.onPosted(metrics::alertPosted);
         alerts.start();
         AlertService watch = alerts;
         // A backup that fails verification is alerted at once, not at the probe's next poll.
@@ -286,10 +303,46 @@ public final class Application implements AutoCloseable {
             return;
         }
         try {
-            alertmanager = AlertmanagerIntake.start(config.alertmanager(), watch, catalog);
+            io.slurmops.bot.config.AlertmanagerConfig am = config.alertmanager();
+            alertmanager = AlertmanagerIntake.start(am, watch, catalog,
+                    listeners.on(am.address(), am.port(), am.maxBodyBytes()));
         } catch (IOException | RuntimeException e) {
             LOG.error("Alertmanager webhook not started: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Serves /metrics, /healthz and /readyz when {@code metrics.enabled} (on the webhook's listener when
+     * both use one port). Reported and skipped, like the webhook, when it cannot start.
+     *
+     * @param chat the connected platforms, or null where there is no chat connection (the console)
+     * @return the port served, if any (the real one when configured as 0)
+     */
+    public java.util.OptionalInt serveHealth(ChatAdapters chat, String version) {
+        io.slurmops.bot.config.MetricsConfig m = config.metrics();
+        if (!m.enabled()) {
+            return java.util.OptionalInt.empty();
+        }
+        HealthWiring.instrument(metrics, version, alertStore, probeNames(), () -> leaseHeld, ALERT_LEASE, chat);
+        try {
+            int maxBody = m.sharesListenerWith(config.alertmanager()) ? config.alertmanager().maxBodyBytes() : 64 * 1024;
+            io.slurmops.adapters.http.EmbeddedHttpServer server = listeners.on(m.address(), m.port(), maxBody);
+            io.slurmops.bot.metrics.HealthEndpoints.serve(server, metrics,
+                    () -> HealthWiring.readiness(store, chat, leaseHeld, ALERT_LEASE));
+            LOG.info("metrics: /metrics, /healthz, /readyz on {}:{}", m.address(), server.port());
+            return java.util.OptionalInt.of(server.port());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("metrics endpoint not started: {}", e.getMessage());
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    private Set<String> probeNames() {
+        Set<String> names = probes.stream().map(HealthProbe::name).collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (config.alertmanager().enabled()) {
+            names.add(AlertmanagerIntake.SOURCE);
+        }
+        return names;
     }
 
     /** The running Alertmanager webhook, if any (its port, for tests on port 0). */
@@ -314,6 +367,7 @@ public final class Application implements AutoCloseable {
         if (alertmanager != null) {
             alertmanager.close();
         }
+        listeners.close();
         if (alerts != null) {
             alerts.close();
             try {
@@ -330,5 +384,6 @@ public final class Application implements AutoCloseable {
         store.close();
         cluster.close();
         transport.close();
+        metrics.close();
     }
 }

@@ -44,6 +44,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final DiscordEvents events;
     private final CompletableFuture<JDA> ready = new CompletableFuture<>();
     private volatile JDA jda;
+    private final java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param commandPrefix what starts a command, e.g. "!slurm" (a mention of the bot stands for it)
@@ -122,6 +123,16 @@ public final class DiscordAdapter implements AutoCloseable {
         }
 
         @Override
+        public void onSessionResume(net.dv8tion.jda.api.events.session.SessionResumeEvent e) {
+            reconnects.incrementAndGet();
+        }
+
+        @Override
+        public void onSessionRecreate(net.dv8tion.jda.api.events.session.SessionRecreateEvent e) {
+            reconnects.incrementAndGet();
+        }
+
+        @Override
         public void onShutdown(ShutdownEvent e) {
             ready.completeExceptionally(new ChatStartException(shutdownReason(e.getCloseCode(), e.getCode())));
         }
@@ -151,6 +162,17 @@ public final class DiscordAdapter implements AutoCloseable {
             throw new IllegalArgumentException("discord: no channel " + channelId + " visible to the bot");
         }
         return new DiscordReplyChannel(c, null, new DiscordReplyRenderer());
+    }
+
+    /** True while the gateway session is up (JDA's CONNECTED status). */
+    public boolean connected() {
+        JDA j = jda;
+        return j != null && j.getStatus() == JDA.Status.CONNECTED;
+    }
+
+    /** How many times the gateway session was resumed or recreated since start. */
+    public int reconnects() {
+        return reconnects.get();
     }
 
     /** The bot's user id (null before start). */

@@ -72,6 +72,8 @@ public final class SlackAdapter implements AutoCloseable {
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(50_000).build();
     private final CompletableFuture<Void> firstHello = new CompletableFuture<>();
     private final AtomicInteger hellos = new AtomicInteger();
+    /** Between a hello and the socket's close: what /readyz reports. */
+    private volatile boolean live;
 
     private Slack slack;
     private SocketModeClient socket;
@@ -147,6 +149,7 @@ public final class SlackAdapter implements AutoCloseable {
         socket.addWebSocketErrorListener(e -> LOG.warn("slack: socket error: {}", e.toString()));
         socket.addWebSocketCloseListener((code, reason) -> {
             LOG.debug("slack: socket closed ({} {})", code, reason);
+            live = false;
             firstHello.completeExceptionally(new IOException("socket closed (" + code + " " + reason + ")"));
         });
         try {
@@ -192,10 +195,21 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     private void onHello() {
+        live = true;
         if (hellos.incrementAndGet() > 1) {
             LOG.info("slack: Socket Mode reconnected");
         }
         firstHello.complete(null);
+    }
+
+    /** True while Socket Mode is connected (greeted, not closed since). */
+    public boolean connected() {
+        return live;
+    }
+
+    /** How many times Socket Mode reconnected since start. */
+    public int reconnects() {
+        return Math.max(0, hellos.get() - 1);
     }
 
     private void once(String key, Envelope env, Runnable work) {
