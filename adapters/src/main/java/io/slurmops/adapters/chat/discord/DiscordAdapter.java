@@ -164,10 +164,13 @@ public final class DiscordAdapter implements AutoCloseable {
         return new DiscordReplyChannel(c, null, new DiscordReplyRenderer());
     }
 
-    /** True while the gateway session is up (JDA's CONNECTED status). */
+    /**
+     * True while the gateway session is up: JDA's CONNECTED, or LOADING_SUBSYSTEMS, which it reports
+     * for a moment after READY (and after a resume) while its caches settle.
+     */
     public boolean connected() {
         JDA j = jda;
-        return j != null && j.getStatus() == JDA.Status.CONNECTED;
+        return j != null && (j.getStatus() == JDA.Status.CONNECTED || j.getStatus() == JDA.Status.LOADING_SUBSYSTEMS);
     }
 
     /** How many times the gateway session was resumed or recreated since start. */
