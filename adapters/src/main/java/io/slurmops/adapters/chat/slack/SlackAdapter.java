@@ -54,6 +54,8 @@ public final class SlackAdapter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(30);
+    /** Java-WebSocket's close code for an attempt that never opened (no session was live). */
+    private static final int NEVER_CONNECTED = -1;
     /** Message subtypes that are still a person typing; edits, joins, bot posts and deletions are not. */
     private static final Set<String> PERSON_SUBTYPES = Set.of("thread_broadcast", "file_share");
 
@@ -72,8 +74,11 @@ public final class SlackAdapter implements AutoCloseable {
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(50_000).build();
     private final CompletableFuture<Void> firstHello = new CompletableFuture<>();
     private final AtomicInteger hellos = new AtomicInteger();
-    /** Between a hello and the socket's close: what /readyz reports. */
-    private volatile boolean live;
+    /**
+     * Sessions greeted and not yet closed (what /readyz reports). A count, not a flag: on a refresh the
+     * SDK opens the new session before it closes the old one, so the old close comes after the new hello.
+     */
+    private final AtomicInteger liveSessions = new AtomicInteger();
 
     private Slack slack;
     private SocketModeClient socket;
@@ -149,7 +154,9 @@ public final class SlackAdapter implements AutoCloseable {
         socket.addWebSocketErrorListener(e -> LOG.warn("slack: socket error: {}", e.toString()));
         socket.addWebSocketCloseListener((code, reason) -> {
             LOG.debug("slack: socket closed ({} {})", code, reason);
-            live = false;
+            if (code == null || code != NEVER_CONNECTED) {
+                liveSessions.updateAndGet(n -> Math.max(0, n - 1));
+            }
             firstHello.completeExceptionally(new IOException("socket closed (" + code + " " + reason + ")"));
         });
         try {
@@ -195,7 +202,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     private void onHello() {
-        live = true;
+        liveSessions.updateAndGet(n -> Math.max(0, n) + 1);
         if (hellos.incrementAndGet() > 1) {
             LOG.info("slack: Socket Mode reconnected");
         }
@@ -204,7 +211,7 @@ public final class SlackAdapter implements AutoCloseable {
 
     /** True while Socket Mode is connected (greeted, not closed since). */
     public boolean connected() {
-        return live;
+        return liveSessions.get() > 0;
     }
 
     /** How many times Socket Mode reconnected since start. */
