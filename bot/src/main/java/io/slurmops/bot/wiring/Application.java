@@ -77,6 +77,8 @@ public final class Application implements AutoCloseable {
     private TriggerSource triggers;
     private AlertmanagerIntake alertmanager;
     private final CommandCatalog catalog;
+    /** The health checks' names (alertmanager's too when on): what incidents are counted by. */
+    private final Set<String> checkNames;
     private BackupSchedule dailyBackup;
     private final io.slurmops.bot.metrics.BotMetrics metrics = new io.slurmops.bot.metrics.BotMetrics();
     private final HttpListeners listeners = new HttpListeners();
@@ -108,6 +110,7 @@ public final class Application implements AutoCloseable {
         }
         this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
                 config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
+        this.checkNames = Set.copyOf(probeNames);
         this.catalog = new CommandCatalog(config.prefix(),
                 BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups,
                                 config.accountingDb().adminDefaults())
@@ -319,30 +322,12 @@ public final class Application implements AutoCloseable {
      * @return the port served, if any (the real one when configured as 0)
      */
     public java.util.OptionalInt serveHealth(ChatAdapters chat, String version) {
-        io.slurmops.bot.config.MetricsConfig m = config.metrics();
-        if (!m.enabled()) {
+        if (!config.metrics().enabled()) {
             return java.util.OptionalInt.empty();
         }
-        HealthWiring.instrument(metrics, version, alertStore, probeNames(), () -> leaseHeld, ALERT_LEASE, chat);
-        try {
-            int maxBody = m.sharesListenerWith(config.alertmanager()) ? config.alertmanager().maxBodyBytes() : 64 * 1024;
-            io.slurmops.adapters.http.EmbeddedHttpServer server = listeners.on(m.address(), m.port(), maxBody);
-            io.slurmops.bot.metrics.HealthEndpoints.serve(server, metrics,
-                    () -> HealthWiring.readiness(store, chat, leaseHeld, ALERT_LEASE));
-            LOG.info("metrics: /metrics, /healthz, /readyz on {}:{}", m.address(), server.port());
-            return java.util.OptionalInt.of(server.port());
-        } catch (IOException | RuntimeException e) {
-            LOG.error("metrics endpoint not started: {}", e.getMessage());
-            return java.util.OptionalInt.empty();
-        }
-    }
-
-    private Set<String> probeNames() {
-        Set<String> names = probes.stream().map(HealthProbe::name).collect(Collectors.toCollection(java.util.TreeSet::new));
-        if (config.alertmanager().enabled()) {
-            names.add(AlertmanagerIntake.SOURCE);
-        }
-        return names;
+        HealthWiring.instrument(metrics, version, alertStore, checkNames, () -> leaseHeld, ALERT_LEASE, chat);
+        return HealthWiring.serve(config, listeners, metrics, () -> HealthWiring.readiness(store, chat, leaseHeld,
+                ALERT_LEASE));
     }
 
     /** The running Alertmanager webhook, if any (its port, for tests on port 0). */

@@ -1,10 +1,17 @@
 package io.slurmops.bot.wiring;
 
+import io.slurmops.adapters.http.EmbeddedHttpServer;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.alerts.AlertStore;
 import io.slurmops.bot.alerts.Incident;
+import io.slurmops.bot.config.MetricsConfig;
+import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.metrics.BotMetrics;
+import io.slurmops.bot.metrics.HealthEndpoints;
 import io.slurmops.bot.metrics.Readiness;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +21,8 @@ import java.util.function.Supplier;
 
 /** The metrics that are read rather than pushed (gauges), and what /readyz checks. */
 final class HealthWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthWiring.class);
 
     private HealthWiring() {
     }
@@ -38,6 +47,22 @@ final class HealthWiring {
         }
     }
 
+    /** Routes the endpoints on the metrics listener; reported and skipped when it cannot start. */
+    static java.util.OptionalInt serve(SlurmopsConfig config, HttpListeners listeners, BotMetrics metrics,
+                                       Supplier<Readiness> readiness) {
+        MetricsConfig m = config.metrics();
+        try {
+            int maxBody = m.sharesListenerWith(config.alertmanager()) ? config.alertmanager().maxBodyBytes() : 64 * 1024;
+            EmbeddedHttpServer server = listeners.on(m.address(), m.port(), maxBody);
+            HealthEndpoints.serve(server, metrics, readiness);
+            LOG.info("metrics: /metrics, /healthz, /readyz on {}:{}", m.address(), server.port());
+            return java.util.OptionalInt.of(server.port());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("metrics endpoint not started: {}", e.getMessage());
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /** Ready: the store answers and every connected platform is up. The lease is told, not required. */
     static Readiness readiness(SlurmopsStore store, ChatAdapters chat, Boolean leaseHeld, String lease) {
         Map<String, String> parts = new LinkedHashMap<>();
@@ -47,7 +72,7 @@ final class HealthWiring {
             parts.put("store", "ok");
         } catch (RuntimeException e) {
             // The reason goes to the log only: a driver's message may name hosts and accounts.
-            org.slf4j.LoggerFactory.getLogger(HealthWiring.class).warn("readyz: store unreachable: {}", e.getMessage());
+            LOG.warn("readyz: store unreachable: {}", e.getMessage());
             parts.put("store", "unreachable (see the bot's log)");
             ready = false;
         }
