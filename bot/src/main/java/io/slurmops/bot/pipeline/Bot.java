@@ -77,7 +77,15 @@ public final class Bot implements ChatHandler {
             return;
         }
         try {
-            if (!dedup.firstReaction(reaction, channel) || reactionHook.handle(reaction, channel)) {
+            if (!dedup.firstReaction(reaction, channel)) {
+                return;
+            }
+            if (reaction.removed()) {
+                // An un-vote; an alert's suggested fix is not taken back by removing the ✅ that asked for it.
+                desks.votes().withdrawByReaction(reaction, channel).ifPresent(r -> RenderStage.post(r, channel));
+                return;
+            }
+            if (reactionHook.handle(reaction, channel)) {
                 return;
             }
             desks.votes().voteByReaction(reaction, channel).ifPresent(r -> RenderStage.post(r, channel));

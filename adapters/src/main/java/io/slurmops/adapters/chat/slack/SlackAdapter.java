@@ -241,7 +241,7 @@ public final class SlackAdapter implements AutoCloseable {
             return;                                           // another app's reactions are not votes
         }
         handler.onReaction(new ReactionEvent("slack", r.eventId(), r.channel(), r.ts(), r.user(), user.name(),
-                r.reaction(), Instant.now()), threadFor(r.channel(), r.ts()));
+                r.reaction(), Instant.now(), r.removed()), threadFor(r.channel(), r.ts()));
     }
 
     private void onClick(ButtonClick c) {

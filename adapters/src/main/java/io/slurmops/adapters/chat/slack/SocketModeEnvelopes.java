@@ -43,9 +43,9 @@ public final class SocketModeEnvelopes {
         }
     }
 
-    /** reaction_added on an item. */
+    /** reaction_added (or, {@code removed}, reaction_removed) on an item. */
     public record Reaction(String dedupKey, String eventId, String user, String reaction, String itemType,
-                           String channel, String ts, String itemUser) implements Inbound {
+                           String channel, String ts, String itemUser, boolean removed) implements Inbound {
     }
 
     /** A Block Kit button click (block_actions). */
@@ -99,11 +99,11 @@ public final class SocketModeEnvelopes {
             case "message", "app_mention" -> new Message(key, id, type, str(event, "channel"),
                     str(event, "channel_type"), str(event, "user"), str(event, "bot_id"), str(event, "subtype"),
                     str(event, "text"), str(event, "ts"), str(event, "thread_ts"));
-            case "reaction_added" -> {
+            case "reaction_added", "reaction_removed" -> {
                 JsonObject item = obj(event, "item");
                 yield new Reaction(key, id, str(event, "user"), str(event, "reaction"),
                         item == null ? null : str(item, "type"), item == null ? null : str(item, "channel"),
-                        item == null ? null : str(item, "ts"), str(event, "item_user"));
+                        item == null ? null : str(item, "ts"), str(event, "item_user"), type.equals("reaction_removed"));
             }
             default -> new Other("event " + type);
         };
