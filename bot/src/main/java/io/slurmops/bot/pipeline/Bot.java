@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,8 @@ public final class Bot implements ChatHandler {
     private final AuthorizeStage authorize;
     private final RouteStage route;
     private volatile ReactionHook reactionHook = ReactionHook.NONE;
+    private volatile Completer completer = Completer.NONE;
+    private final Authorizer authorizer;
 
     /** A bot without a store: read commands only; changes are refused. */
     public Bot(CommandCatalog catalog, ClusterAccess cluster, KnowledgeBase knowledgeBase, Authorizer authorizer,
@@ -49,6 +52,7 @@ public final class Bot implements ChatHandler {
                Clock clock, Desks desks) {
         this.catalog = catalog;
         this.desks = desks;
+        this.authorizer = authorizer;
         AuditStage audit = new AuditStage(desks == null ? null : desks.audit(), clock);
         this.dedup = new DedupStage(desks == null ? null : desks.deliveries());
         this.parse = new ParseStage(catalog);
@@ -64,6 +68,24 @@ public final class Bot implements ChatHandler {
 
     public void setReactionHook(ReactionHook hook) {
         this.reactionHook = hook;
+    }
+
+    public void setCompleter(Completer completer) {
+        this.completer = completer;
+    }
+
+    /** Autocomplete, only for someone with a role in that channel (node names and request ids are not for everyone). */
+    @Override
+    public List<String> complete(String platform, String channelId, String userId, String partial) {
+        try {
+            if (authorizer.roleOf(io.slurmops.bot.config.Identity.of(platform, userId), channelId).isEmpty()) {
+                return List.of();
+            }
+            return completer.complete(partial == null ? "" : partial);
+        } catch (RuntimeException e) {
+            LOG.warn("autocomplete of [{}] failed: {}", partial, e.toString());
+            return List.of();
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.slurmops.bot.alerts.IncidentTracker;
 import io.slurmops.bot.alerts.TriggerSource;
 import io.slurmops.adapters.db.AccountingDbSettings;
 import io.slurmops.adapters.db.JdbcAccountingDbProbe;
+import io.slurmops.bot.completion.CommandCompletions;
 import io.slurmops.bot.config.AccountingDbConfig;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.approval.ApprovalPolicy;
@@ -77,6 +78,8 @@ public final class Application implements AutoCloseable {
     private TriggerSource triggers;
     private AlertmanagerIntake alertmanager;
     private final CommandCatalog catalog;
+    /** Autocomplete for Discord's /slurm: node names and open request ids, from memory. */
+    private final CommandCompletions completions;
     private BackupSchedule dailyBackup;
 
     /** How often expiry, interrupted runs and pending announcements are swept. */
@@ -117,6 +120,8 @@ public final class Application implements AutoCloseable {
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
                     Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
             bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
+            this.completions = new CommandCompletions(catalog, cluster, store, clock);
+            bot.setCompleter(completions);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -212,6 +217,7 @@ public final class Application implements AutoCloseable {
             runbooks.pauseInterrupted();
             approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
+            completions.warm();
             return this;
         } catch (RuntimeException e) {
             close();
@@ -326,6 +332,7 @@ public final class Application implements AutoCloseable {
             }
         }
         runbooks.close();
+        completions.close();
         approvals.close();
         store.close();
         cluster.close();

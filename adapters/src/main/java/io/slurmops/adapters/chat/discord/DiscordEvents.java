@@ -145,14 +145,14 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     /** A thread is allowed when its parent channel is: incidents often move into threads. */
-    private static String channelKey(MessageChannel channel, boolean thread) {
+    static String channelKey(MessageChannel channel, boolean thread) {
         if (thread && channel instanceof net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel t) {
             return t.getParentChannel().getId();
         }
         return channel.getId();
     }
 
-    private static String name(Member member, User user) {
+    static String name(Member member, User user) {
         return member != null ? member.getEffectiveName() : user.getEffectiveName();
     }
 }
