@@ -57,10 +57,10 @@ public final class CommandCompletions implements Completer, AutoCloseable {
     }
 
     /** Fetches both at once, so the first "/slurm drain n…" has names to offer. */
-    public CommandCompletions warm() {
+    @Override
+    public void warm() {
         nodes.refresh();
         openRequests.refresh();
-        return this;
     }
 
     @Override

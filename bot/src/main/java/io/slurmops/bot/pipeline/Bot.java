@@ -74,6 +74,11 @@ public final class Bot implements ChatHandler {
         this.completer = completer;
     }
 
+    /** A platform with autocomplete is starting: let the completer fetch node names and ids now, not on first use. */
+    public void warmCompletions() {
+        completer.warm();
+    }
+
     /** Autocomplete, only for someone with a role in that channel (node names and request ids are not for everyone). */
     @Override
     public List<String> complete(String platform, String channelId, String userId, String partial) {

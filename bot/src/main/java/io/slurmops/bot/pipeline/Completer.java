@@ -9,4 +9,8 @@ public interface Completer {
     Completer NONE = partial -> List.of();
 
     List<String> complete(String partial);
+
+    /** Starts filling what it completes from, in the background (a platform with autocomplete is coming up). */
+    default void warm() {
+    }
 }

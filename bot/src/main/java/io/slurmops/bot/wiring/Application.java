@@ -217,7 +217,6 @@ public final class Application implements AutoCloseable {
             runbooks.pauseInterrupted();
             approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
-            completions.warm();
             return this;
         } catch (RuntimeException e) {
             close();
