@@ -27,8 +27,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * JDA events → the bot. Runs on JDA's event thread, so it only filters, deduplicates and hands work
- * to the adapter's workers. Ignores bots (itself included), webhooks, system messages and channels
+ * JDA events → the bot: typed commands, reactions added and removed (un-votes), button clicks. Runs
+ * on JDA's event thread, so it only filters, deduplicates and hands work to the adapter's workers. Ignores bots (itself included), webhooks, system messages and channels
  * off the allow-list.
  */
 final class DiscordEvents extends ListenerAdapter {
