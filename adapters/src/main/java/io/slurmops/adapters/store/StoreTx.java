@@ -112,6 +112,11 @@ public final class StoreTx {
         return VoteTable.insert(c, v);
     }
 
+    /** Deletes this person's vote (withdrawn before the plan ran); false when there was none. */
+    public boolean deleteVote(long requestId, String voterId) throws SQLException {
+        return VoteTable.delete(c, requestId, voterId);
+    }
+
     public List<VoteRecord> votes(long requestId) throws SQLException {
         return VoteTable.of(c, requestId);
     }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,8 @@ public final class Bot implements ChatHandler {
     private final RouteStage route;
     private volatile ReactionHook reactionHook = ReactionHook.NONE;
     private volatile CommandObserver observer = CommandObserver.NONE;
+    private volatile Completer completer = Completer.NONE;
+    private final Authorizer authorizer;
 
     /** A bot without a store: read commands only; changes are refused. */
     public Bot(CommandCatalog catalog, ClusterAccess cluster, KnowledgeBase knowledgeBase, Authorizer authorizer,
@@ -51,6 +54,7 @@ public final class Bot implements ChatHandler {
                Clock clock, Desks desks) {
         this.catalog = catalog;
         this.desks = desks;
+        this.authorizer = authorizer;
         AuditStage audit = new AuditStage(desks == null ? null : desks.audit(), clock);
         this.dedup = new DedupStage(desks == null ? null : desks.deliveries());
         this.parse = new ParseStage(catalog);
@@ -71,6 +75,27 @@ public final class Bot implements ChatHandler {
     /** Who hears how each line ended (metrics); redeliveries and lines not addressed to the bot are not told. */
     public void setCommandObserver(CommandObserver observer) {
         this.observer = observer;
+    public void setCompleter(Completer completer) {
+        this.completer = completer;
+    }
+
+    /** A platform with autocomplete is starting: let the completer fetch node names and ids now, not on first use. */
+    public void warmCompletions() {
+        completer.warm();
+    }
+
+    /** Autocomplete, only for someone with a role in that channel (node names and request ids are not for everyone). */
+    @Override
+    public List<String> complete(String platform, String channelId, String userId, String partial) {
+        try {
+            if (authorizer.roleOf(io.slurmops.bot.config.Identity.of(platform, userId), channelId).isEmpty()) {
+                return List.of();
+            }
+            return completer.complete(partial == null ? "" : partial);
+        } catch (RuntimeException e) {
+            LOG.warn("autocomplete of [{}] failed: {}", partial, e.toString());
+            return List.of();
+        }
     }
 
     @Override
@@ -84,7 +109,15 @@ public final class Bot implements ChatHandler {
             return;
         }
         try {
-            if (!dedup.firstReaction(reaction, channel) || reactionHook.handle(reaction, channel)) {
+            if (!dedup.firstReaction(reaction, channel)) {
+                return;
+            }
+            if (reaction.removed()) {
+                // An un-vote; an alert's suggested fix is not taken back by removing the ✅ that asked for it.
+                desks.votes().withdrawByReaction(reaction, channel).ifPresent(r -> RenderStage.post(r, channel));
+                return;
+            }
+            if (reactionHook.handle(reaction, channel)) {
                 return;
             }
             desks.votes().voteByReaction(reaction, channel).ifPresent(r -> RenderStage.post(r, channel));

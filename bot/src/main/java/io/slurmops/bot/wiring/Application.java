@@ -14,6 +14,7 @@ import io.slurmops.bot.alerts.IncidentTracker;
 import io.slurmops.bot.alerts.TriggerSource;
 import io.slurmops.adapters.db.AccountingDbSettings;
 import io.slurmops.adapters.db.JdbcAccountingDbProbe;
+import io.slurmops.bot.completion.CommandCompletions;
 import io.slurmops.bot.config.AccountingDbConfig;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.approval.ApprovalPolicy;
@@ -79,6 +80,8 @@ public final class Application implements AutoCloseable {
     private final CommandCatalog catalog;
     /** The health checks' names (alertmanager's too when on): what incidents are counted by. */
     private final Set<String> checkNames;
+    /** Autocomplete for Discord's /slurm: node names and open request ids, from memory. */
+    private final CommandCompletions completions;
     private BackupSchedule dailyBackup;
     private final io.slurmops.bot.metrics.BotMetrics metrics = new io.slurmops.bot.metrics.BotMetrics();
     private final HttpListeners listeners = new HttpListeners();
@@ -133,6 +136,8 @@ public final class Application implements AutoCloseable {
                     Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
             bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
             bot.setCommandObserver((command, outcome, took) -> metrics.command(command, outcome.name(), took));
+            this.completions = new CommandCompletions(catalog, cluster, store, clock);
+            bot.setCompleter(completions);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -365,6 +370,7 @@ public final class Application implements AutoCloseable {
             }
         }
         runbooks.close();
+        completions.close();
         approvals.close();
         store.close();
         cluster.close();

@@ -41,6 +41,9 @@ public final class ChatAdapters implements AutoCloseable {
                 adapters.slack = slack;
             });
             config.discord().ifPresent(d -> {
+                if (handler instanceof io.slurmops.bot.pipeline.Bot bot) {
+                    bot.warmCompletions();                  // /slurm's autocomplete answers from memory
+                }
                 DiscordAdapter discord = new DiscordAdapter(d, prefix, handler);
                 adapters.started.push(discord);
                 discord.start();

@@ -8,6 +8,8 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.response.AckResponse;
+import com.slack.api.socket_mode.response.MessagePayload;
+import com.slack.api.socket_mode.response.MessageResponse;
 import io.slurmops.adapters.chat.ChannelPolicy;
 import io.slurmops.adapters.chat.ChatStartException;
 import io.slurmops.adapters.chat.ChatWorkers;
@@ -20,6 +22,7 @@ import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Envelope;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Hello;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Message;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Reaction;
+import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.SlashCommand;
 import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatHandler;
 import io.slurmops.commands.chat.ChatMessage;
@@ -41,10 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Slack over Socket Mode (no public endpoint needed). Commands come from "!slurm …" messages and from
- * "@slurmops …" mentions; each is acked at once, deduplicated, run off the socket thread with 👀/✅/❌
- * receipts, and answered in its thread. Reactions and Approve/Deny clicks reach
- * {@link ChatHandler#onReaction}.
+ * Slack over Socket Mode (no public endpoint needed). Commands come from "!slurm …" messages, from
+ * "@slurmops …" mentions and from "/slurm …" slash commands ({@link SlackSlashCommands}); each is acked
+ * at once, deduplicated, run off the socket thread with 👀/✅/❌ receipts, and answered in its thread.
+ * Reactions (added and removed) and Approve/Deny clicks reach {@link ChatHandler#onReaction}.
  *
  * <p>Lifecycle: {@link #start()} blocks until the socket says hello and fails with a message naming
  * the setting to check; {@link #close()} disconnects. Reconnection on {@code disconnect} frames and
@@ -86,6 +89,7 @@ public final class SlackAdapter implements AutoCloseable {
     private volatile String botUserId;
     private volatile String botId;
     private volatile CommandText commands;
+    private volatile SlackSlashCommands slashCommands;
 
     /**
      * @param commandPrefix what starts a command, e.g. "!slurm" (a mention of the bot stands for it)
@@ -139,6 +143,7 @@ public final class SlackAdapter implements AutoCloseable {
         botUserId = auth.getUserId();
         botId = auth.getBotId();
         commands = new CommandText(commandPrefix, Pattern.compile("<@" + Pattern.quote(botUserId) + "(?:\\|[^>]*)?>"));
+        slashCommands = new SlackSlashCommands(slack, web, policy, commands.prefix(), handler, this::thread);
         return auth;
     }
 
@@ -183,11 +188,15 @@ public final class SlackAdapter implements AutoCloseable {
     /** On the SDK's socket threads: ack first, then hand the work to our own threads. */
     private void onFrame(String frame) {
         Envelope env = SocketModeEnvelopes.parse(frame);
+        SocketModeEnvelopes.Inbound in = env.inbound();
+        if (in instanceof SlashCommand c) {
+            onSlashCommand(env, c);
+            return;
+        }
         if (env.envelopeId() != null) {
             // Before anything else: Slack redelivers what is not acked within 3 s.
             socket.sendSocketModeResponse(new AckResponse(env.envelopeId()));
         }
-        SocketModeEnvelopes.Inbound in = env.inbound();
         if (in instanceof Hello) {
             onHello();
         } else if (in instanceof Message m) {
@@ -198,6 +207,18 @@ public final class SlackAdapter implements AutoCloseable {
             once(c.dedupKey(), env, () -> onClick(c));
         } else if (in instanceof SocketModeEnvelopes.Other o) {
             LOG.debug("slack: ignoring {}", o.description());
+        }
+    }
+
+    /** Acked at once (with the refusal as an ephemeral answer when it will not run), then run off the socket. */
+    private void onSlashCommand(Envelope env, SlashCommand c) {
+        String refusal = slashCommands.refusal(c);
+        if (env.envelopeId() != null) {
+            socket.sendSocketModeResponse(refusal == null ? new AckResponse(env.envelopeId())
+                    : new MessageResponse(env.envelopeId(), MessagePayload.builder().text(refusal).build()));
+        }
+        if (refusal == null) {
+            once(c.dedupKey(), env, () -> slashCommands.run(c));
         }
     }
 
@@ -262,7 +283,7 @@ public final class SlackAdapter implements AutoCloseable {
             return;                                           // another app's reactions are not votes
         }
         handler.onReaction(new ReactionEvent("slack", r.eventId(), r.channel(), r.ts(), r.user(), user.name(),
-                r.reaction(), Instant.now()), threadFor(r.channel(), r.ts()));
+                r.reaction(), Instant.now(), r.removed()), threadFor(r.channel(), r.ts()));
     }
 
     private void onClick(ButtonClick c) {
