@@ -75,6 +75,8 @@ public final class Bot implements ChatHandler {
     /** Who hears how each line ended (metrics); redeliveries and lines not addressed to the bot are not told. */
     public void setCommandObserver(CommandObserver observer) {
         this.observer = observer;
+    }
+
     public void setCompleter(Completer completer) {
         this.completer = completer;
     }
