@@ -78,9 +78,15 @@ public final class Application implements AutoCloseable {
     private AlertmanagerIntake alertmanager;
     private final CommandCatalog catalog;
     private BackupSchedule dailyBackup;
+    private final io.slurmops.bot.incidents.NodeStateSamples nodeSamples;
+    private final io.slurmops.bot.incidents.DeclaredIncidentDesk incidents;
+    private final io.slurmops.bot.incidents.IncidentReminders incidentReminders;
+    private final io.slurmops.bot.incidents.Postmortems postmortems;
 
     /** How often expiry, interrupted runs and pending announcements are swept. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+    /** How often open declared incidents are checked for an overdue status update. */
+    static final Duration INCIDENT_REMINDER_CHECK = Duration.ofSeconds(30);
     /** How often a runbook's wait-until step tests its check. */
     static final Duration RUNBOOK_POLL = Duration.ofSeconds(2);
 
@@ -94,7 +100,12 @@ public final class Application implements AutoCloseable {
         this.alertStore = new StoredAlertStore(store);
         this.backups = BackupServices.from(config.backups(), clock);
         AlertConfig a = config.alerts();
-        this.probes = alertProbes(a, backups);
+        this.nodeSamples = new io.slurmops.bot.incidents.NodeStateSamples(store, config.incidents().sampleRetention());
+        this.incidents = new io.slurmops.bot.incidents.DeclaredIncidentDesk(store, alertStore, clock,
+                config.incidents(), nodeSamples);
+        this.incidentReminders = new io.slurmops.bot.incidents.IncidentReminders(incidents, config.prefix());
+        this.postmortems = new io.slurmops.bot.incidents.Postmortems(incidents, cluster);
+        this.probes = alertProbes(a, backups, nodeSamples);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         if (config.alertmanager().enabled()) {
             // `silence alertmanager 2h` quiets every alert that came through the webhook
@@ -106,6 +117,8 @@ public final class Application implements AutoCloseable {
         this.catalog = new CommandCatalog(config.prefix(),
                 BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups,
                                 config.accountingDb().adminDefaults())
+                        .addAll(io.slurmops.bot.incidents.IncidentCommands.all(incidents, postmortems,
+                                incidentReminders))
                         .commands());
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
@@ -128,9 +141,10 @@ public final class Application implements AutoCloseable {
      * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
      * that node not responding, diagnosed with the node-side checks instead of a second alert.
      */
-    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups) {
+    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups,
+                                                 io.slurmops.bot.incidents.NodeStateSamples samples) {
         NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand()));
-        return List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval(), diagnoser),
+        return List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval(), diagnoser).recordingTo(samples::record),
                 new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
                 new CheckProbe("config", new CheckConfigCommand(), a.interval(), true),
                 new CheckProbe("clock", new CheckClockCommand(), a.interval(), true),
@@ -212,6 +226,7 @@ public final class Application implements AutoCloseable {
             runbooks.pauseInterrupted();
             approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
+            incidentReminders.start(INCIDENT_REMINDER_CHECK);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -237,6 +252,21 @@ public final class Application implements AutoCloseable {
 
     public AlertStore alertStore() {
         return alertStore;
+    }
+
+    /** Declared incidents (INC-N): the desk behind the incident commands. */
+    public io.slurmops.bot.incidents.DeclaredIncidentDesk incidents() {
+        return incidents;
+    }
+
+    /** Reminders of overdue status updates; the chat adapters tell it how to reach a channel. */
+    public io.slurmops.bot.incidents.IncidentReminders incidentReminders() {
+        return incidentReminders;
+    }
+
+    /** Postmortems and charts of declared incidents (chat and {@code slurmops incident export}). */
+    public io.slurmops.bot.incidents.Postmortems postmortems() {
+        return postmortems;
     }
 
     /** The backup service (chat commands, the daily backup, the runbook engine's database steps). */
@@ -325,6 +355,7 @@ public final class Application implements AutoCloseable {
                 LOG.debug("alert lease not released: {}", e.getMessage());
             }
         }
+        incidentReminders.close();
         runbooks.close();
         approvals.close();
         store.close();
