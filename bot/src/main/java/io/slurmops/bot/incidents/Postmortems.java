@@ -43,6 +43,28 @@ public final class Postmortems {
         return chart(d, desk.samples().between(d.windowStart(), d.windowEnd()), zone);
     }
 
+    /**
+     * The chart of a reporting period ({@code incident report}): node states with the most recent
+     * alerts' detection, approval and recovery marked (a few, so the legend stays readable).
+     */
+    public java.util.Optional<byte[]> periodChart(Instant from, Instant to,
+                                                  List<io.slurmops.bot.alerts.Incident> incidents) {
+        Map<Instant, Map<String, Integer>> samples = desk.samples().between(from, to);
+        if (samples.isEmpty() && incidents.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<NodeStateChart.Marker> markers = new ArrayList<>();
+        for (io.slurmops.bot.alerts.Incident i : incidents.stream().limit(MARKED_ALERTS).toList()) {
+            markers.add(new NodeStateChart.Marker(i.openedAt(), "alert #" + i.id()));
+            markers.add(new NodeStateChart.Marker(i.approvedAt(), "approval #" + i.id()));
+            markers.add(new NodeStateChart.Marker(i.resolvedAt(), "recovery #" + i.id()));
+        }
+        return java.util.Optional.of(NodeStateChart.png("Nodes by state", samples, markers, from, to,
+                desk.clock().getZone()));
+    }
+
+    private static final int MARKED_ALERTS = 3;
+
     static byte[] chart(IncidentDossier d, Map<Instant, Map<String, Integer>> samples, ZoneId zone) {
         List<NodeStateChart.Marker> markers = new ArrayList<>();
         markers.add(new NodeStateChart.Marker(d.alerts().isEmpty() ? null : d.detectedAt(), "alert"));

@@ -116,7 +116,7 @@ public final class Application implements AutoCloseable {
                 config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
         this.catalog = new CommandCatalog(config.prefix(),
                 BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups,
-                                config.accountingDb().adminDefaults())
+                                config.accountingDb().adminDefaults(), postmortems::periodChart)
                         .addAll(io.slurmops.bot.incidents.IncidentCommands.all(incidents, postmortems,
                                 incidentReminders))
                         .commands());
