@@ -201,7 +201,8 @@ public final class IncidentCommands {
 
         @Override
         public BotResponse handle(Invocation inv, ChatMessage m, ChatChannel ch, Desks desks) throws UsageException {
-            long id = inv.value("id", Long.class).orElse(desk.target(null, m.platform(), m.channelId()).id());
+            Long named = inv.value("id", Long.class).orElse(null);
+            long id = named != null ? named : desk.target(null, m.platform(), m.channelId()).id();
             IncidentDossier d = desk.dossier(id);
             StringBuilder t = new StringBuilder();
             for (IncidentTimeline.Entry e : IncidentTimeline.of(d)) {

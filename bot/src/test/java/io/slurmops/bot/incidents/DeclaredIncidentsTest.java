@@ -122,7 +122,7 @@ class DeclaredIncidentsTest {
 
         String timeline = say("carol", "!slurm incident timeline INC-1", ops).reply().toPlainText();
         assertThat(timeline).containsSubsequence("declared SEV2 node002 keeps dropping", "lead: @bob",
-                "requested #1: `drain node002 flapping`", "approved #1", "#1 succeeded",
+                "requested #1: `!slurm drain node002 flapping`", "approved #1", "#1 succeeded",
                 "note: swapped the cable on node002", "status update: cable swapped, watching", "resolved");
         assertThat(timeline).doesNotContain("node004 unrelated");
 
@@ -133,7 +133,7 @@ class DeclaredIncidentsTest {
         String md = new String(files.get(0).content(), StandardCharsets.UTF_8);
         assertThat(md).contains("# INC-1: node002 keeps dropping (SEV2) — postmortem", "## Summary", "## Impact",
                 "## Response times", "## Timeline", "## Commands run", "## Root cause", "## Action items",
-                "lead @bob", "| #1 | `drain node002 flapping` | alice | bob | succeeded | made in the incident's channel |",
+                "lead @bob", "| #1 | `!slurm drain node002 flapping` | alice | bob | succeeded | made in the incident's channel |",
                 "Jobs failed or requeued in the window (sacct, states FAILED,NODE_FAIL,REQUEUED,OUT_OF_MEMORY): 1",
                 "| 77 | train | carol | FAILED | node002 |", "| Single node down | 2-5 min |");
         // node002 drained from the 10:00:50 sample until the 10:02:10 one: 80 s = 1.3 node-minutes.

@@ -165,7 +165,7 @@ class IncidentLabTest {
     private static void assertPostmortem(String md, String node) {
         assertThat(md).contains("# INC-1: slurmd down on " + node + " (SEV2) — postmortem", "## Impact",
                 "## Root cause", "## Action items", "| Single node down | 2-5 min | recovered in ",
-                "`restart slurmd " + node + "` | alice | bob | succeeded | an alert's suggested fix |",
+                "`!slurm restart slurmd " + node + "` | alice | bob | succeeded | an alert's suggested fix |",
                 "note: restarted slurmd through the suggested fix", "Jobs failed or requeued in the window (sacct");
         assertThat(md).doesNotContain("Node-minutes lost (nodes drained or down, from the node states recorded at each "
                 + "poll): unknown");
