@@ -60,6 +60,10 @@ public final class NodeStateSamples {
         CATEGORIES.forEach(c -> out.put(c, 0));
         Set<String> seen = new HashSet<>();
         for (NodeRecord n : nodes) {
+            // FUTURE nodes are slurm.conf lines without a machine yet (the lab's sim[…]): not capacity.
+            if (n.state().base().startsWith("futur")) {
+                continue;
+            }
             if (seen.add(n.name())) {
                 out.merge(category(n.state()), 1, Integer::sum);
             }

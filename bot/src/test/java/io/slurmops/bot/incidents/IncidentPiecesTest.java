@@ -35,6 +35,7 @@ class IncidentPiecesTest {
                 node004|mixed|||
                 node005|idle*|||
                 node006|maint|||
+                sim00001|future|||
                 """);
         assertThat(NodeStateSamples.counts(nodes)).containsExactly(Map.entry("idle", 1), Map.entry("allocated", 1),
                 Map.entry("drained", 1), Map.entry("down", 2), Map.entry("other", 1));
