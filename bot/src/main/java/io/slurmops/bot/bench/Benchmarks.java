@@ -20,6 +20,11 @@ public final class Benchmarks {
         return report(new StatusBench(config, runs, showExtra).run(), markdown);
     }
 
+    public static int alert(SlurmopsConfig config, int rounds, String node, java.time.Duration nodesInterval,
+                            Path labScript, Path markdown) throws Exception {
+        return report(new AlertBench(config, rounds, node, nodesInterval, labScript).run(), markdown);
+    }
+
     public static int hostlist(int names, int runs, Path markdown) throws Exception {
         return report(new HostlistBench(names, runs).run(), markdown);
     }

@@ -13,12 +13,13 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks on the lab with ratios against the matching tool measured in the same run.",
                 "Prints a table; --markdown FILE also regenerates that benchmark's block in FILE (BENCHMARKS.md)."},
-        subcommands = {BenchCommand.Fanout.class, BenchCommand.Status.class, BenchCommand.HostlistFold.class})
+        subcommands = {BenchCommand.Fanout.class, BenchCommand.Status.class, BenchCommand.HostlistFold.class,
+                BenchCommand.Alert.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("usage: slurmops bench fanout|status|hostlist [options]   (see --help)");
+        System.err.println("usage: slurmops bench fanout|status|hostlist|alert [options]   (see --help)");
     }
 
     /** Options every benchmark takes. */
@@ -70,6 +71,28 @@ final class BenchCommand implements Runnable {
                 return ConfigOption.BAD_CONFIG;
             }
             return Benchmarks.status(config, common.runs, showExtra, common.markdown);
+        }
+    }
+
+    @Command(name = "alert", mixinStandardHelpOptions = true,
+            description = "Lab only: stop slurmd on a node, time Slurm's DOWN and the bot's alert; lab/lab restore after.")
+    static final class Alert implements Callable<Integer> {
+        @Mixin
+        ConfigOption configOption;
+        @Option(names = "--markdown", paramLabel = "FILE") Path markdown;
+        @Option(names = "--rounds", defaultValue = "3") int rounds;
+        @Option(names = "--node", defaultValue = "node003") String node;
+        @Option(names = "--nodes-interval", defaultValue = "10", description = "node probe interval, seconds") int interval;
+
+        @Override
+        public Integer call() throws Exception {
+            SlurmopsConfig config = configOption.loadOrReport().orElse(null);
+            if (config == null) {
+                return ConfigOption.BAD_CONFIG;
+            }
+            Path home = Path.of(System.getProperty("slurmops.home", "."));
+            return Benchmarks.alert(config, rounds, node, java.time.Duration.ofSeconds(interval),
+                    home.resolve("lab/lab"), markdown);
         }
     }
 
