@@ -37,6 +37,7 @@ public final class AlertService implements AutoCloseable {
     private final MaintenanceNodes maintenance = new MaintenanceNodes();
     private volatile boolean leading = true;
     private volatile Supplier<List<Silence>> plannedWork = List::of;
+    private final TriageThread triage;
 
     public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
                         Supplier<CommandContext> context, Clock clock) {
@@ -56,6 +57,7 @@ public final class AlertService implements AutoCloseable {
         this.poster = poster;
         this.context = context;
         this.clock = clock;
+        this.triage = new TriageThread(poster, store);
         this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(4, probes.size())), r -> {
             Thread t = new Thread(r, "alerts");
             t.setDaemon(true);
@@ -70,6 +72,19 @@ public final class AlertService implements AutoCloseable {
      */
     public void holdPlannedWork(Supplier<List<Silence>> source) {
         this.plannedWork = source;
+    }
+
+    /**
+     * Checks that could not read a node note it here; the note goes into that node's incident thread
+     * (one fault, one incident) instead of an incident of the check's own.
+     */
+    public void attachSymptoms(io.slurmops.commands.alerts.NodeSymptoms symptoms) {
+        triage.symptomsFrom(symptoms);
+    }
+
+    /** The symptoms of other checks attached to an incident so far (its record of them). */
+    public List<io.slurmops.commands.alerts.NodeSymptoms.Symptom> symptomsOf(long incidentId) {
+        return triage.attachedTo(incidentId);
     }
 
     public void start() {
@@ -113,8 +128,10 @@ public final class AlertService implements AutoCloseable {
             return List.of();
         }
         Instant now = clock.instant();
+        triage.seen(seen);
         List<AlertEvent> events = tracker.reconcile(p.name(), seen, now);
         publish(p.name(), events, now);
+        triage.deliverSymptoms();
         return events;
     }
 
@@ -150,28 +167,40 @@ public final class AlertService implements AutoCloseable {
                 continue;
             }
             switch (e.kind()) {
-                case OPENED -> store.save(i.withMessage(poster.opened(i)));
-                case CHANGED -> poster.changed(i);
+                case OPENED -> triage.posted(posted(i));
+                case CHANGED -> {
+                    poster.changed(i);
+                    triage.posted(i);
+                }
                 case RECURRED -> {
                     if (i.messageId() == null) {
-                        store.save(i.withMessage(poster.opened(i)));
+                        triage.posted(posted(i));
                     } else {
                         poster.recurred(i);
+                        triage.posted(i);
                     }
                 }
                 case RESOLVED -> {
                     if (i.messageId() != null) {
                         poster.resolved(i);
                     }
+                    triage.resolved(i);
                 }
             }
         }
         // Incidents opened while silenced (or before a crash) are posted once nothing silences them.
         for (Incident i : store.open()) {
             if (i.probe().equals(probe) && i.messageId() == null && !silenced(i, silences)) {
-                store.save(i.withMessage(poster.opened(i)));
+                triage.posted(posted(i));
             }
         }
+    }
+
+    /** Posts the incident's first message and records where it is. */
+    private Incident posted(Incident i) {
+        Incident withMessage = i.withMessage(poster.opened(i));
+        store.save(withMessage);
+        return withMessage;
     }
 
     private List<Silence> silences(Instant now) {

@@ -28,7 +28,9 @@ import io.slurmops.bot.runbook.chat.RunbookCommands;
 import io.slurmops.bot.runbook.chat.RunbookDesk;
 import io.slurmops.bot.runbook.chat.RunbookSet;
 import io.slurmops.commands.alerts.CheckProbe;
+import io.slurmops.commands.alerts.ManagementPath;
 import io.slurmops.commands.alerts.NodeFaultDiagnoser;
+import io.slurmops.commands.alerts.NodeSymptoms;
 import io.slurmops.commands.read.CheckClockCommand;
 import io.slurmops.commands.read.CheckConfigCommand;
 import io.slurmops.commands.read.CheckDbCommand;
@@ -67,6 +69,8 @@ public final class Application implements AutoCloseable {
     private final KnowledgeBase knowledgeBase;
     private final AlertStore alertStore;
     private final List<HealthProbe> probes;
+    /** Nodes the config and clock checks could not read: symptoms for the node's own incident. */
+    private final NodeSymptoms symptoms = new NodeSymptoms();
     private final SlurmopsStore store;
     private final Approvals approvals;
     private final Bot bot;
@@ -94,7 +98,7 @@ public final class Application implements AutoCloseable {
         this.alertStore = new StoredAlertStore(store);
         this.backups = BackupServices.from(config.backups(), clock);
         AlertConfig a = config.alerts();
-        this.probes = alertProbes(a, backups);
+        this.probes = alertProbes(a, backups, config.ssh().port(), symptoms);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         if (config.alertmanager().enabled()) {
             // `silence alertmanager 2h` quiets every alert that came through the webhook
@@ -128,12 +132,16 @@ public final class Application implements AutoCloseable {
      * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
      * that node not responding, diagnosed with the node-side checks instead of a second alert.
      */
-    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups) {
-        NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand()));
-        return List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval(), diagnoser),
+    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups, int sshPort,
+                                                 NodeSymptoms symptoms) {
+        // The runbook's first checks on a node Slurm gave up on: munge before services, then the clock.
+        NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand(),
+                new CheckClockCommand()), sshPort);
+        return List.of(new ControllerProbe(a.interval()),
+                new NodeProbe(a.nodesInterval(), diagnoser, new ManagementPath(sshPort, a.interval())),
                 new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
-                new CheckProbe("config", new CheckConfigCommand(), a.interval(), true),
-                new CheckProbe("clock", new CheckClockCommand(), a.interval(), true),
+                new CheckProbe("config", new CheckConfigCommand(), a.interval(), true, symptoms),
+                new CheckProbe("clock", new CheckClockCommand(), a.interval(), true, symptoms),
                 new BackupProbe(backups, a.interval().multipliedBy(10)));
     }
 
@@ -257,6 +265,7 @@ public final class Application implements AutoCloseable {
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
                 clock, this::holdAlertLease);
         alerts.holdPlannedWork(runbooks::plannedWork);
+        alerts.attachSymptoms(symptoms);
         alerts.start();
         AlertService watch = alerts;
         // A backup that fails verification is alerted at once, not at the probe's next poll.
