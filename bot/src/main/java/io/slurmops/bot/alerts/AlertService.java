@@ -110,8 +110,12 @@ public final class AlertService implements AutoCloseable {
         }
     }
 
-    /** One poll of one probe: observe, reconcile, post. Synchronous; for the scheduler and for tests. */
-    public synchronized List<AlertEvent> poll(HealthProbe p) {
+    /**
+     * One poll of one probe: observe, reconcile, post. Synchronous; for the scheduler and for tests. The
+     * observation runs outside the lock: a probe waiting on a node that does not answer (bounded by the
+     * site's timeouts) must not hold back the others, the node probe least of all.
+     */
+    public List<AlertEvent> poll(HealthProbe p) {
         boolean lead = leader.getAsBoolean();
         if (lead != leading) {
             LOG.info(lead ? "alerts: this instance now leads the health watch" : "alerts: another instance leads; standing by");
@@ -127,6 +131,10 @@ public final class AlertService implements AutoCloseable {
             LOG.info("probe {} cannot observe now: {}", p.name(), e.getMessage());
             return List.of();
         }
+        return record(p, seen);
+    }
+
+    private synchronized List<AlertEvent> record(HealthProbe p, List<Observation> seen) {
         Instant now = clock.instant();
         triage.seen(seen);
         List<AlertEvent> events = tracker.reconcile(p.name(), seen, now);
