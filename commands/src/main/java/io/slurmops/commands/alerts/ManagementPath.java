@@ -18,7 +18,8 @@ import java.util.Map;
  * The bot's own way into the nodes is a check too: every node-side check and fix goes over SSH, so a
  * node whose sshd does not accept connections is blind to the bot even while Slurm runs jobs on it.
  * Every {@code every}, a TCP connect to each healthy node's ssh port from the bot's host; where it
- * fails, the slurmd port is tried from the controller. Only "ssh fails, slurmd answers" is this fault:
+ * fails, the slurmd port is tried from the controller; two failing checks in a row make the warning
+ * (a restarting sshd is refused for a moment). Only "ssh fails, slurmd answers" is this fault:
  * a node where both fail is going away as a whole, and Slurm's own not-responding alert names it (with
  * the triage), so it must not open a second incident. A fresh connect, not the pooled SSH session: a
  * session opened before sshd died keeps working and would hide it.
@@ -30,6 +31,8 @@ public final class ManagementPath {
     private final TcpReach reach = new TcpReach(NodeFaultDiagnoser.CONNECT_SECONDS);
     private Instant last = Instant.MIN;
     private Map<String, Observation> broken = Map.of();
+    /** Nodes that failed the last check: a second failure in a row is needed (an sshd restart blinks). */
+    private Map<String, Observation> suspected = Map.of();
 
     public ManagementPath(int sshPort, Duration every) {
         this.sshPort = sshPort;
@@ -46,7 +49,15 @@ public final class ManagementPath {
         Instant now = ctx.clock().instant();
         if (!now.isBefore(last.plus(every))) {
             last = now;
-            broken = check(ctx, probe, healthy);
+            Map<String, Observation> failing = check(ctx, probe, healthy);
+            Map<String, Observation> confirmed = new LinkedHashMap<>();
+            failing.forEach((node, o) -> {
+                if (suspected.containsKey(node) || broken.containsKey(node)) {
+                    confirmed.put(node, o);
+                }
+            });
+            suspected = failing;
+            broken = confirmed;
         }
         List<Observation> out = new ArrayList<>();
         broken.forEach((node, o) -> {
@@ -91,8 +102,9 @@ public final class ManagementPath {
             String summary = node + " is " + healthy.get(node) + " in Slurm, but the bot cannot reach it over SSH ("
                     + s.describe() + ") — node-side checks and fixes cannot run there";
             out.put(node, Observation.of(probe, node, Status.WARNING, summary, "node-ssh-refused", "")
-                    .withTriage(List.of(evidence, "slurmd answers on port " + d.port()
-                            + " from the controller: jobs still run; a person restarts sshd from the console or BMC")));
+                    .withTriage(List.of("reach: ssh " + s.describe() + " from the bot; slurmd " + d.describe()
+                                    + " from the controller" + (d.address().equals(node) ? "" : " (" + d.address() + ")"),
+                            evidence + ": jobs still run, but the bot can neither check nor fix anything there")));
         }
         return out;
     }
