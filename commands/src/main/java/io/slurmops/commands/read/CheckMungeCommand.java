@@ -71,7 +71,7 @@ public final class CheckMungeCommand extends CheckCommand {
                         r.stdout().strip().getBytes(StandardCharsets.US_ASCII)));
                 decodeHosts.add(r.host());
             } else if (!r.ran()) {
-                folds.add("unreachable: " + r.outcome(), r.host());
+                folds.add("unreadable (unreachable: " + r.outcome() + ")", r.host());
                 unreadable.put(r.host(), r.outcome());
             } else {
                 folds.add("munge -n failed: " + firstLine(r), r.host());
@@ -89,7 +89,7 @@ public final class CheckMungeCommand extends CheckCommand {
             }
             String hosts = Hostlist.compress(g.getValue());
             problems.add(hosts + ": " + g.getKey());
-            status = status.worst(g.getKey().startsWith("unreachable") ? Status.WARNING : Status.CRITICAL);
+            status = status.worst(g.getKey().startsWith("unreadable") ? Status.WARNING : Status.CRITICAL);
             List<Finding> f = ctx.knowledgeBase().match(g.getKey());
             if (g.getKey().contains("Invalid credential")) {
                 // The evidence line names the hosts, so the repair "sync munge {hosts}" is complete.

@@ -129,6 +129,17 @@ class TriageProbesTest {
     }
 
     @Test
+    void aMungeRoundTripThatCannotReachANodeSaysUnreadableAndNoKeyProblem() {
+        ScriptedCluster c = healthy().on("node002", "munge -n", failed(FailureKind.TIMEOUT, "after 30s"));
+        CheckReport r = new CheckMungeCommand().check(c.context(), new io.slurmops.commands.nodes.NodeTargets(
+                List.of("node001", "node002"), ""));
+        assertThat(r.unreadable()).containsOnlyKeys("node002");
+        assertThat(r.status()).isEqualTo(Status.WARNING);
+        assertThat(r.toReply("!slurm").toPlainText()).contains("node002: unreadable (unreachable: command timeout")
+                .doesNotContain("munge key differs");
+    }
+
+    @Test
     void checksThatCannotReadANodeNoteASymptomInsteadOfOpeningTheirOwnIncident() throws ProbeUnavailableException {
         ScriptedCluster c = healthy().on("node002", "", failed(FailureKind.TIMEOUT, "command timeout after 30s"))
                 .on("*", "md5sum /etc/slurm/slurm.conf", ok("aaaa  /etc/slurm/slurm.conf\n"))
