@@ -217,7 +217,9 @@ daemon_stop() {
         daemon_spec "$key" || continue
         pid=$(pidfile_pid "$D_PIDFILE")
         if [[ -n $pid ]] && pid_alive "$pid" "$D_COMM"; then
+            # SIGCONT right after SIGTERM, as systemd does (systemd.kill(5)): a stopped daemon must wake to die
             kill -TERM "$pid" 2>/dev/null || true
+            kill -CONT "$pid" 2>/dev/null || true
             pids+=("$pid"); keys+=("$key"); comms+=("$D_COMM"); tmos+=("$D_STOP_TIMEOUT")
         elif [[ -n $pid ]] && [[ -e /proc/$pid ]] && ! pid_gone "$pid"; then
             warn "$key: PID $pid from $D_PIDFILE is now '$(cat "/proc/$pid/comm" 2>/dev/null)', not $D_COMM; not signalling it"

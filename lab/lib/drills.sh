@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # lab/lib/drills.sh - real faults for the bot's drills (netns mode only): a shifted clock inside one
-# node, and a node "power cut" followed by a boot.  `lab/lab restore` undoes all of them.
+# node, a node "power cut" followed by a boot, a killed / stopped slurmd, a killed sshd, a cut link and
+# a firewall that drops a port (nftables in the node's network namespace).  `lab/lab restore` undoes
+# all of them.
 
 FAKETIME_LIB=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
 
@@ -9,14 +11,66 @@ cmd_drill() {
     [[ $(lab_mode) == netns ]] || die "drills need LAB_MODE=netns (a node's own mount view and daemons)"
     local what=${1:-} node=${2:-}
     is_node_name "$node" && (($(node_index "$node") >= 1 && $(node_index "$node") <= $(lab_nodes))) \
-        || die "usage: lab/lab drill clock-skew NODE SECONDS | clock-sync NODE | power-off NODE | boot NODE"
+        || die "usage: lab/lab drill clock-skew NODE SECONDS | clock-sync NODE | power-off NODE | boot NODE | $DRILL_FAULTS"
     case $what in
         clock-skew) drill_clock_skew "$node" "${3:?seconds, e.g. +600}" ;;
         clock-sync) drill_clock_sync "$node" ;;
         power-off) drill_power_off "$node" ;;
         boot) drill_boot "$node" ;;
-        *) die "unknown drill '$what' (clock-skew, clock-sync, power-off, boot)" ;;
+        slurmd-kill) drill_signal "$node" slurmd KILL ;;
+        slurmd-stop) drill_signal "$node" slurmd STOP ;;
+        slurmd-cont) drill_signal "$node" slurmd CONT ;;
+        sshd-kill) drill_signal "$node" sshd TERM ;;
+        link-cut) drill_link "$node" down ;;
+        link-heal) drill_link "$node" up ;;
+        firewall-drop) drill_firewall_drop "$node" "${3:-6818}" ;;
+        firewall-clear) drill_firewall_clear "$node" ;;
+        *) die "unknown drill '$what' (clock-skew, clock-sync, power-off, boot, $DRILL_FAULTS)" ;;
     esac
+}
+
+DRILL_FAULTS="slurmd-kill|slurmd-stop|slurmd-cont NODE | sshd-kill NODE | link-cut|link-heal NODE | firewall-drop NODE [PORT] | firewall-clear NODE"
+DRILL_NFT_TABLE=slurmlab_drill
+
+# One signal to one daemon of the node: KILL (a crash: the PID file stays, the process is gone), STOP/CONT
+# (slurmd present but frozen, state T), TERM for sshd (the listener only: sessions already open live on,
+# as they would on a real node).
+drill_signal() {
+    local node=$1 daemon=$2 sig=$3 pid
+    pid=$(daemon_pid "$node/$daemon") || die "$node/$daemon is not running"
+    kill "-$sig" "$pid" || die "kill -$sig $pid failed"
+    say "[lab] $node: $daemon (pid $pid) got SIG$sig"
+}
+
+# A cut cable: the node's veth on the bridge goes down (`restore` or link-heal puts it back up).
+drill_link() {
+    local node=$1 state=$2 i
+    i=$(node_index "$node")
+    if [[ $state == down ]]; then
+        ip link set "$(node_veth "$i")" down || die "could not set the link of $node down"
+    else
+        net_node_up "$i" || die "could not bring the link of $node up"
+    fi
+    say "[lab] $node: link $state"
+}
+
+# A firewall on the node that silently drops one TCP port (nftables in the node's network namespace).
+drill_firewall_drop() {
+    local node=$1 port=$2
+    [[ $port =~ ^[0-9]+$ ]] || die "port must be a number, e.g. 6818"
+    command -v nft >/dev/null || die "nft is not installed (package nftables); run lab/lab up to install it"
+    drill_firewall_clear "$node" >/dev/null
+    printf 'table inet %s {\n chain input {\n  type filter hook input priority 0; policy accept;\n  tcp dport %s drop\n }\n}\n' \
+        "$DRILL_NFT_TABLE" "$port" | nsenter --net="/run/netns/lab-$node" nft -f - || die "nft failed on $node"
+    say "[lab] $node: tcp port $port dropped by nftables"
+}
+
+drill_firewall_clear() {
+    local node=$1
+    command -v nft >/dev/null || return 0
+    nsenter --net="/run/netns/lab-$node" nft list table inet "$DRILL_NFT_TABLE" >/dev/null 2>&1 || return 0
+    nsenter --net="/run/netns/lab-$node" nft delete table inet "$DRILL_NFT_TABLE" || die "could not clear nft on $node"
+    say "[lab] $node: drill firewall removed"
 }
 
 drill_clock_dir() { printf '%s/drills/%s-clock' "$LAB" "$1"; }
@@ -100,10 +154,13 @@ drill_boot() {
 
 # Called by `lab/lab restore`: undo every clock fake (the daemons that saw it restart).
 drills_restore() {
-    local node
+    local node pid
     [[ $(lab_mode) == netns ]] || return 0
     for node in $(node_list); do
         [[ -d $(drill_clock_dir "$node") ]] && drill_clock_sync "$node"
+        [[ -e /run/netns/lab-$node ]] && drill_firewall_clear "$node"
+        # a slurmd left stopped (SIGSTOP) wakes up
+        if pid=$(daemon_pid "$node/slurmd"); then kill -CONT "$pid" 2>/dev/null || true; fi
     done
     return 0
 }

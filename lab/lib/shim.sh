@@ -108,11 +108,31 @@ shim_status() {
     [[ -n $pid ]]
 }
 
+# shim_show UNIT KEY PROPS VALUE_ONLY: `systemctl show --property=MainPID,ActiveState [--value] UNIT`
+# (the properties the bot's triage reads; MainPID 0 when the daemon is not running)
+shim_show() {
+    local u=$1 key=$2 props=$3 value_only=$4 pid="" p v
+    if [[ -n $key ]]; then pid=$(daemon_pid "$key") || pid=""; fi
+    for p in ${props//,/ }; do
+        case $p in
+            MainPID) v=${pid:-0} ;;
+            ActiveState) if [[ -n $pid ]]; then v=active; else v=inactive; fi ;;
+            Id) v=$u.service ;;
+            *) v="" ;;
+        esac
+        if ((value_only)); then printf '%s\n' "$v"; else printf '%s=%s\n' "$p" "$v"; fi
+    done
+}
+
 shim_main() {
-    local verb="" units=() a ctx rc=0 u key quiet=0
+    local verb="" units=() a ctx rc=0 u key quiet=0 props="" value_only=0 want_prop=0
     for a in "$@"; do
+        if ((want_prop)); then props+=${props:+,}$a; want_prop=0; continue; fi
         case $a in
             -q | --quiet) quiet=1 ;;
+            -p | --property) want_prop=1 ;;
+            --property=*) props+=${props:+,}${a#--property=} ;;
+            --value) value_only=1 ;;
             -*) ;;
             *) if [[ -z $verb ]]; then verb=$a; else units+=("$a"); fi ;;
         esac
@@ -120,7 +140,7 @@ shim_main() {
     [[ -d $LAB/state ]] || { echo "lab systemctl shim: no lab at $LAB" >&2; return 1; }
     ctx=$(in_node) || ctx=head
     case $verb in
-        start | stop | restart | try-restart | reload-or-restart | status | is-active | is-enabled | is-failed | enable | disable) ;;
+        start | stop | restart | try-restart | reload-or-restart | status | is-active | is-enabled | is-failed | enable | disable | show) ;;
         daemon-reload | reset-failed) return 0 ;;
         set-environment | unset-environment | show-environment) shim_environment "$verb" "${units[@]}"; return ;;
         "") echo "lab systemctl shim: usage: systemctl start|stop|restart|status|is-active UNIT..." >&2; return 1 ;;
@@ -131,6 +151,7 @@ shim_main() {
         u=${u%.service}
         if ! key=$(shim_unit_key "$ctx" "$u"); then
             case $verb in
+                show) shim_show "$u" "" "${props:-MainPID,ActiveState}" "$value_only" ;;
                 is-active | is-failed) ((quiet)) || echo inactive; rc=3 ;;
                 status) echo "Unit $u.service could not be found." >&2; rc=4 ;;
                 is-enabled) echo "Failed to get unit file state for $u.service: No such file or directory" >&2; rc=1 ;;
@@ -147,6 +168,7 @@ shim_main() {
                 else ((quiet)) || echo inactive; fi
                 rc=1 ;;
             is-enabled) ((quiet)) || echo enabled ;;
+            show) shim_show "$u" "$key" "${props:-MainPID,ActiveState}" "$value_only" ;;
             enable | disable) ;;
             status) shim_status "$u" "$key" || rc=3 ;;
             stop) daemon_stop "$key" ;;

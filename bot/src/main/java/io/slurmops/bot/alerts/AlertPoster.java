@@ -61,6 +61,26 @@ public final class AlertPoster {
         thread(i, r.build());
     }
 
+    /**
+     * The first checks' findings in the incident's thread: what each saw on the node, then the cause and
+     * why the fix fits it — or why there is none and what a person should look at.
+     */
+    public void triage(Incident i, List<String> lines) {
+        Reply.Builder r = Reply.builder("Triage of " + i.subject() + " (incident #" + i.id() + ")").status(i.severity());
+        r.add(new io.slurmops.commands.reply.Block.Code(String.join("\n", lines)));
+        String cause = knowledgeBase.byId(i.diagnosisId()).map(d -> d.title()).orElse("not found by the first checks");
+        r.paragraph("Cause: " + cause + ". " + (i.repair().isBlank()
+                ? "No suggested fix: " + knowledgeBase.byId(i.diagnosisId()).map(d -> d.cause())
+                        .orElse("nothing the bot can run would help; a person must look.")
+                : "Suggested fix: `" + prefix + " " + i.repair() + "` (react ✅ on the alert to request it)."));
+        thread(i, r.build());
+    }
+
+    /** A check that could not read the incident's node: noted in this incident instead of opening its own. */
+    public void symptom(Incident i, String line) {
+        thread(i, Reply.builder(line).status(Status.INFO).build());
+    }
+
     public void recurred(Incident i) {
         thread(i, Reply.builder("Incident #" + i.id() + " came back (flapping, " + i.flaps() + " time"
                 + (i.flaps() == 1 ? "" : "s") + "): " + i.summary()).status(i.severity()).build());

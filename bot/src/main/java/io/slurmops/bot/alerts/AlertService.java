@@ -38,6 +38,7 @@ public final class AlertService implements AutoCloseable {
     private volatile boolean leading = true;
     private volatile Supplier<List<Silence>> plannedWork = List::of;
     private volatile java.util.function.Consumer<java.time.Duration> latency = d -> { };
+    private final TriageThread triage;
 
     public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
                         Supplier<CommandContext> context, Clock clock) {
@@ -57,6 +58,7 @@ public final class AlertService implements AutoCloseable {
         this.poster = poster;
         this.context = context;
         this.clock = clock;
+        this.triage = new TriageThread(poster, store);
         this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(4, probes.size())), r -> {
             Thread t = new Thread(r, "alerts");
             t.setDaemon(true);
@@ -79,6 +81,19 @@ public final class AlertService implements AutoCloseable {
      */
     public void onPosted(java.util.function.Consumer<java.time.Duration> latency) {
         this.latency = latency;
+    }
+
+    /**
+     * Checks that could not read a node note it here; the note goes into that node's incident thread
+     * (one fault, one incident) instead of an incident of the check's own.
+     */
+    public void attachSymptoms(io.slurmops.commands.alerts.NodeSymptoms symptoms) {
+        triage.symptomsFrom(symptoms);
+    }
+
+    /** The symptoms of other checks attached to an incident so far (its record of them). */
+    public List<io.slurmops.commands.alerts.NodeSymptoms.Symptom> symptomsOf(long incidentId) {
+        return triage.attachedTo(incidentId);
     }
 
     public void start() {
@@ -104,8 +119,12 @@ public final class AlertService implements AutoCloseable {
         }
     }
 
-    /** One poll of one probe: observe, reconcile, post. Synchronous; for the scheduler and for tests. */
-    public synchronized List<AlertEvent> poll(HealthProbe p) {
+    /**
+     * One poll of one probe: observe, reconcile, post. Synchronous; for the scheduler and for tests. The
+     * observation runs outside the lock: a probe waiting on a node that does not answer (bounded by the
+     * site's timeouts) must not hold back the others, the node probe least of all.
+     */
+    public List<AlertEvent> poll(HealthProbe p) {
         boolean lead = leader.getAsBoolean();
         if (lead != leading) {
             LOG.info(lead ? "alerts: this instance now leads the health watch" : "alerts: another instance leads; standing by");
@@ -122,9 +141,15 @@ public final class AlertService implements AutoCloseable {
             LOG.info("probe {} cannot observe now: {}", p.name(), e.getMessage());
             return List.of();
         }
+        return record(p, seen, started);
+    }
+
+    private synchronized List<AlertEvent> record(HealthProbe p, List<Observation> seen, long started) {
         Instant now = clock.instant();
+        triage.seen(seen);
         List<AlertEvent> events = tracker.reconcile(p.name(), seen, now);
         publish(p.name(), events, now, started);
+        triage.deliverSymptoms();
         return events;
     }
 
@@ -162,30 +187,42 @@ public final class AlertService implements AutoCloseable {
             }
             switch (e.kind()) {
                 case OPENED -> {
-                    store.save(i.withMessage(poster.opened(i)));
+                    triage.posted(posted(i));
                     latency.accept(java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
                 }
-                case CHANGED -> poster.changed(i);
+                case CHANGED -> {
+                    poster.changed(i);
+                    triage.posted(i);
+                }
                 case RECURRED -> {
                     if (i.messageId() == null) {
-                        store.save(i.withMessage(poster.opened(i)));
+                        triage.posted(posted(i));
                     } else {
                         poster.recurred(i);
+                        triage.posted(i);
                     }
                 }
                 case RESOLVED -> {
                     if (i.messageId() != null) {
                         poster.resolved(i);
                     }
+                    triage.resolved(i);
                 }
             }
         }
         // Incidents opened while silenced (or before a crash) are posted once nothing silences them.
         for (Incident i : store.open()) {
             if (i.probe().equals(probe) && i.messageId() == null && !silenced(i, silences)) {
-                store.save(i.withMessage(poster.opened(i)));
+                triage.posted(posted(i));
             }
         }
+    }
+
+    /** Posts the incident's first message and records where it is. */
+    private Incident posted(Incident i) {
+        Incident withMessage = i.withMessage(poster.opened(i));
+        store.save(withMessage);
+        return withMessage;
     }
 
     private List<Silence> silences(Instant now) {

@@ -29,7 +29,9 @@ import io.slurmops.bot.runbook.chat.RunbookCommands;
 import io.slurmops.bot.runbook.chat.RunbookDesk;
 import io.slurmops.bot.runbook.chat.RunbookSet;
 import io.slurmops.commands.alerts.CheckProbe;
+import io.slurmops.commands.alerts.ManagementPath;
 import io.slurmops.commands.alerts.NodeFaultDiagnoser;
+import io.slurmops.commands.alerts.NodeSymptoms;
 import io.slurmops.commands.read.CheckClockCommand;
 import io.slurmops.commands.read.CheckConfigCommand;
 import io.slurmops.commands.read.CheckDbCommand;
@@ -69,6 +71,8 @@ public final class Application implements AutoCloseable {
     private final KnowledgeBase knowledgeBase;
     private final AlertStore alertStore;
     private final List<HealthProbe> probes;
+    /** Nodes the config and clock checks could not read: symptoms for the node's own incident. */
+    private final NodeSymptoms symptoms = new NodeSymptoms();
     private final SlurmopsStore store;
     private final Approvals approvals;
     private final Bot bot;
@@ -116,7 +120,7 @@ public final class Application implements AutoCloseable {
                 config.incidents(), nodeSamples);
         this.incidentReminders = new io.slurmops.bot.incidents.IncidentReminders(incidents, config.prefix());
         this.postmortems = new io.slurmops.bot.incidents.Postmortems(incidents, cluster);
-        this.probes = alertProbes(a, backups, alertStore, nodeSamples);
+        this.probes = alertProbes(a, backups, alertStore, nodeSamples, config.ssh().port(), symptoms);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         if (config.alertmanager().enabled()) {
             // `silence alertmanager 2h` quiets every alert that came through the webhook
@@ -164,16 +168,19 @@ public final class Application implements AutoCloseable {
      * that node not responding, diagnosed with the node-side checks instead of a second alert.
      */
     private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups, AlertStore alertStore,
-                                                 io.slurmops.bot.incidents.NodeStateSamples samples) {
-        NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand()));
+                                                 io.slurmops.bot.incidents.NodeStateSamples samples, int sshPort,
+                                                 NodeSymptoms symptoms) {
+        // The runbook's first checks on a node Slurm gave up on: munge before services, then the clock.
+        NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand(),
+                new CheckClockCommand()), sshPort);
         // many nodes at once (a rack, a partition) are one incident, not hundreds of messages
-        HealthProbe nodes = new NodeStorms(new NodeProbe(a.nodesInterval(), diagnoser).recordingTo(samples::record),
-                NodeStorms.DEFAULT_THRESHOLD,
+        HealthProbe nodes = new NodeStorms(new NodeProbe(a.nodesInterval(), diagnoser,
+                new ManagementPath(sshPort, a.interval())).recordingTo(samples::record), NodeStorms.DEFAULT_THRESHOLD,
                 key -> alertStore.latest(key).map(io.slurmops.bot.alerts.Incident::isOpen).orElse(false));
         return List.of(new ControllerProbe(a.interval()), nodes,
                 new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
-                new CheckProbe("config", new CheckConfigCommand(), a.interval(), true),
-                new CheckProbe("clock", new CheckClockCommand(), a.interval(), true),
+                new CheckProbe("config", new CheckConfigCommand(), a.interval(), true, symptoms),
+                new CheckProbe("clock", new CheckClockCommand(), a.interval(), true, symptoms),
                 new BackupProbe(backups, a.interval().multipliedBy(10)));
     }
 
@@ -317,6 +324,7 @@ public final class Application implements AutoCloseable {
                 clock, this::holdAlertLease);
         alerts.holdPlannedWork(runbooks::plannedWork);
         alerts.onPosted(metrics::alertPosted);
+        alerts.attachSymptoms(symptoms);
         alerts.start();
         AlertService watch = alerts;
         // A backup that fails verification is alerted at once, not at the probe's next poll.

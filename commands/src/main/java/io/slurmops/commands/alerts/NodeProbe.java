@@ -38,8 +38,17 @@ public final class NodeProbe implements HealthProbe {
      */
     static final Duration UNKNOWN_GRACE = Duration.ofSeconds(60);
 
+    /** A node's triage is reused while its Slurm state stays the same, up to this long. */
+    static final Duration RETRIAGE_AFTER = Duration.ofSeconds(60);
+
     private final Duration interval;
     private final NodeFaultDiagnoser diagnoser;
+    private final ManagementPath managementPath;
+    /** The last triage per unhealthy node, with the Slurm state it explained and when it ran. */
+    private final Map<String, Triaged> triaged = new HashMap<>();
+
+    private record Triaged(NodeFaultDiagnoser.Diagnosis diagnosis, String slurmState, Instant at) {
+    }
     /** Nodes seen "not responding" (idle*, mixed*) but not yet down at the previous poll. */
     private Set<String> unresponsiveBefore = Set.of();
     /** When this probe first saw each node that is still "unknown" now. */
@@ -48,8 +57,14 @@ public final class NodeProbe implements HealthProbe {
     private volatile java.util.function.BiConsumer<Instant, List<NodeRecord>> sampleSink = (at, nodes) -> { };
 
     public NodeProbe(Duration interval, NodeFaultDiagnoser diagnoser) {
+        this(interval, diagnoser, null);
+    }
+
+    /** @param managementPath the SSH reachability check of healthy nodes, null for none */
+    public NodeProbe(Duration interval, NodeFaultDiagnoser diagnoser, ManagementPath managementPath) {
         this.interval = interval;
         this.diagnoser = diagnoser;
+        this.managementPath = managementPath;
     }
 
     /** Hands every successful poll's node list to {@code sink} (e.g. to record node-state counts). */
@@ -117,7 +132,7 @@ public final class NodeProbe implements HealthProbe {
                 .toList();
         List<String> slurmDown = problems.stream().filter(n -> isSlurmSet(n) && isDown(n)).map(NodeRecord::name)
                 .toList();
-        Map<String, Finding> causes = diagnoser.diagnose(ctx, slurmDown);
+        Map<String, NodeFaultDiagnoser.Diagnosis> causes = triage(ctx, problems, slurmDown, now);
         List<Observation> out = new ArrayList<>();
         for (NodeRecord n : problems) {
             boolean slurmSet = isSlurmSet(n);
@@ -125,8 +140,11 @@ public final class NodeProbe implements HealthProbe {
             String repair = "";
             String diagnosis = "";
             String cause = "";
+            List<String> triage = List.of();
             if (down && slurmSet) {
-                Finding f = causes.get(n.name());
+                NodeFaultDiagnoser.Diagnosis d = causes.get(n.name());
+                Finding f = d == null ? null : d.cause();
+                triage = d == null ? List.of() : d.evidence();
                 if (f != null) {
                     Finding bound = f.withContext(Map.of("node", n.name(), "hosts", n.name()));
                     diagnosis = f.diagnosis().id();
@@ -151,8 +169,35 @@ public final class NodeProbe implements HealthProbe {
                     + (n.hasReason() ? ": " + n.reasonWithOrigin() : "") + cause
                     + (hardware ? " (set by Slurm: slurm.conf promises more than the node has)"
                     : n.hasReason() && !slurmSet ? " (set by a person or a health checker: no automatic fix)" : "");
-            out.add(Observation.of(name(), n.name(), severity, summary, diagnosis, repair));
+            out.add(Observation.of(name(), n.name(), severity, summary, diagnosis, repair).withTriage(triage));
         }
+        if (managementPath != null) {
+            Map<String, String> healthy = new java.util.LinkedHashMap<>();
+            all.stream().filter(n -> !n.state().isProblem() && !n.state().notResponding())
+                    .forEach(n -> healthy.put(n.name(), n.state().display()));
+            out.addAll(managementPath.observe(ctx, name(), healthy));
+        }
+        return out;
+    }
+
+    /** The triage of the Slurm-down nodes, run again only for a node whose state changed or after a while. */
+    private Map<String, NodeFaultDiagnoser.Diagnosis> triage(CommandContext ctx, List<NodeRecord> problems,
+                                                             List<String> slurmDown, Instant now) {
+        Map<String, String> states = new HashMap<>();
+        problems.forEach(n -> states.put(n.name(), n.state().display() + "|" + n.reason()));
+        triaged.keySet().retainAll(slurmDown);
+        List<String> due = slurmDown.stream().filter(node -> {
+            Triaged t = triaged.get(node);
+            return t == null || !t.slurmState().equals(states.get(node)) || !now.isBefore(t.at().plus(RETRIAGE_AFTER));
+        }).toList();
+        diagnoser.triage(ctx, due).forEach((node, d) -> triaged.put(node, new Triaged(d, states.get(node), now)));
+        Map<String, NodeFaultDiagnoser.Diagnosis> out = new HashMap<>();
+        slurmDown.forEach(node -> {
+            Triaged t = triaged.get(node);
+            if (t != null) {
+                out.put(node, t.diagnosis());
+            }
+        });
         return out;
     }
 }

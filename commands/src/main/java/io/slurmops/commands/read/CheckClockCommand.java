@@ -69,9 +69,12 @@ public final class CheckClockCommand extends CheckCommand {
         List<Finding> findings = new ArrayList<>();
         Status status = Status.OK;
         double worst = 0;
+        Map<String, String> unreadable = new java.util.LinkedHashMap<>();
         for (Offset o : nodes) {
             if (!o.measured()) {
-                folds.add("not measured: " + o.error(), o.host());
+                // No reading is no result: never a skew of 0 s.
+                folds.add("unreadable: " + o.error(), o.host());
+                unreadable.put(o.host(), o.error());
                 status = status.worst(Status.WARNING);
                 continue;
             }
@@ -100,10 +103,15 @@ public final class CheckClockCommand extends CheckCommand {
         if (!targets.note().isEmpty()) {
             details.add(new Block.Paragraph(targets.note()));
         }
+        int measured = nodes.size() - unreadable.size();
         String summary = skewed.isEmpty()
-                ? String.format(Locale.ROOT, "%d node(s) within %.1f s of the controller", nodes.size(), worst)
+                ? measured == 0 && !nodes.isEmpty() ? "no node's clock could be read"
+                : String.format(Locale.ROOT, "%d node(s) within %.1f s of the controller", measured, worst)
                 : String.format(Locale.ROOT, "skew up to %.1f s on %s", worst, Hostlist.compress(skewed));
-        return new CheckReport(checkName(), status, summary, details, findings);
+        if (!unreadable.isEmpty()) {
+            summary += "; unreadable: " + Hostlist.compress(List.copyOf(unreadable.keySet()));
+        }
+        return new CheckReport(checkName(), status, summary, details, findings, unreadable);
     }
 
     private static List<Offset> measureAll(CommandContext ctx, List<String> hosts) {

@@ -45,8 +45,12 @@ public final class CheckConfigCommand extends CheckCommand {
         ExecResult mine = ctx.cluster().onController(argv, site.nodeTimeout());
         String reference = mine.ok() ? sum(mine) : "";
         HostFolds folds = new HostFolds();
+        Map<String, String> why = new java.util.LinkedHashMap<>();
         for (ExecResult r : ctx.cluster().onNodes(targets.hosts(), argv)) {
             folds.add(r.ok() ? sum(r) : "unreadable: " + StatusCommand.firstLine(r), r.host());
+            if (!r.ran()) {                              // no SSH: no result for the node, not a config fault
+                why.put(r.host(), StatusCommand.firstLine(r));
+            }
         }
         Status status = Status.OK;
         List<Finding> findings = new ArrayList<>();
@@ -92,7 +96,7 @@ public final class CheckConfigCommand extends CheckCommand {
                     + (differing.isEmpty() || unreadable.isEmpty() ? "" : "; ")
                     + (unreadable.isEmpty() ? "" : "unreadable on " + Hostlist.compress(unreadable));
         }
-        return new CheckReport(checkName(), status, summary, details, findings);
+        return new CheckReport(checkName(), status, summary, details, findings, why);
     }
 
     /** The checksum: the first word of md5sum's "d41d8…  /etc/slurm/slurm.conf". */

@@ -61,6 +61,7 @@ public final class CheckMungeCommand extends CheckCommand {
             findings.addAll(ctx.knowledgeBase().match(local));
         }
         HostFolds folds = new HostFolds();
+        Map<String, String> unreadable = new java.util.LinkedHashMap<>();
         List<ExecResult> made = ctx.cluster().onNodes(targets.hosts(), MUNGE);
         List<HostCommand> decodes = new ArrayList<>();
         List<String> decodeHosts = new ArrayList<>();
@@ -70,7 +71,8 @@ public final class CheckMungeCommand extends CheckCommand {
                         r.stdout().strip().getBytes(StandardCharsets.US_ASCII)));
                 decodeHosts.add(r.host());
             } else if (!r.ran()) {
-                folds.add("unreachable: " + r.outcome(), r.host());
+                folds.add("unreadable (unreachable: " + r.outcome() + ")", r.host());
+                unreadable.put(r.host(), r.outcome());
             } else {
                 folds.add("munge -n failed: " + firstLine(r), r.host());
             }
@@ -87,7 +89,7 @@ public final class CheckMungeCommand extends CheckCommand {
             }
             String hosts = Hostlist.compress(g.getValue());
             problems.add(hosts + ": " + g.getKey());
-            status = status.worst(g.getKey().startsWith("unreachable") ? Status.WARNING : Status.CRITICAL);
+            status = status.worst(g.getKey().startsWith("unreadable") ? Status.WARNING : Status.CRITICAL);
             List<Finding> f = ctx.knowledgeBase().match(g.getKey());
             if (g.getKey().contains("Invalid credential")) {
                 // The evidence line names the hosts, so the repair "sync munge {hosts}" is complete.
@@ -108,7 +110,7 @@ public final class CheckMungeCommand extends CheckCommand {
         String summary = (local.equals(OK) ? "controller OK" : "controller: " + local) + "; "
                 + ok + " of " + targets.hosts().size() + " node(s) OK"
                 + (problems.isEmpty() ? "" : " — " + String.join("; ", problems));
-        return new CheckReport(checkName(), status, summary, details, findings);
+        return new CheckReport(checkName(), status, summary, details, findings, unreadable);
     }
 
     /** {@code munge -n | unmunge} on the controller, as two argv runs joined through standard input. */

@@ -54,8 +54,8 @@ public final class CheckPortsCommand extends CheckCommand {
     }
 
     /** One port to probe and what it is for. */
-    record Target(String daemon, String name, String address, int port) {
-        String describe() {
+    public record Target(String daemon, String name, String address, int port) {
+        public String describe() {
             return daemon + " " + name + (address.equals(name) ? "" : " (" + address + ")") + ":" + port;
         }
     }
@@ -108,7 +108,7 @@ public final class CheckPortsCommand extends CheckCommand {
     }
 
     /** Controllers and slurmdbd from the running config (defaults when slurmctld is down), then the nodes. */
-    static List<Target> targets(CommandContext ctx, NodeTargets nodes) {
+    public static List<Target> targets(CommandContext ctx, NodeTargets nodes) {
         ExecResult conf = ctx.cluster().slurm(SlurmConfig.ARGV);
         SlurmConfig config = SlurmConfig.parse(conf.ok() ? conf.stdout() : "");
         List<Target> out = new ArrayList<>();
