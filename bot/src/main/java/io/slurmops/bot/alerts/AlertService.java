@@ -150,18 +150,22 @@ public final class AlertService implements AutoCloseable {
                 continue;
             }
             switch (e.kind()) {
-                case OPENED -> store.save(i.withMessage(poster.opened(i)));
+                case OPENED -> postOpened(i);
                 case CHANGED -> poster.changed(i);
                 case RECURRED -> {
                     if (i.messageId() == null) {
-                        store.save(i.withMessage(poster.opened(i)));
+                        postOpened(i);
                     } else {
                         poster.recurred(i);
                     }
                 }
                 case RESOLVED -> {
                     if (i.messageId() != null) {
-                        poster.resolved(i);
+                        String key = "alert:" + i.id() + ":resolved";
+                        if (store.claimPost(key)) {
+                            poster.resolved(i);
+                            store.postDone(key);
+                        }
                     }
                 }
             }
@@ -169,9 +173,23 @@ public final class AlertService implements AutoCloseable {
         // Incidents opened while silenced (or before a crash) are posted once nothing silences them.
         for (Incident i : store.open()) {
             if (i.probe().equals(probe) && i.messageId() == null && !silenced(i, silences)) {
-                store.save(i.withMessage(poster.opened(i)));
+                postOpened(i);
             }
         }
+    }
+
+    /** Posts an incident once across instances: the post is claimed in the store before it is made. */
+    private void postOpened(Incident i) {
+        String key = "alert:" + i.id() + ":opened";
+        if (store.claimPost(key)) {
+            store.save(i.withMessage(poster.opened(i)));
+            store.postDone(key);
+        }
+    }
+
+    /** Runs every probe now: a new leader catches up at once instead of at each probe's next interval. */
+    public void runAllNow() {
+        probes.forEach(p -> runNow(p.name()));
     }
 
     private List<Silence> silences(Instant now) {

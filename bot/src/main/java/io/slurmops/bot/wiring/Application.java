@@ -65,7 +65,7 @@ public final class Application implements AutoCloseable {
     private final Transport transport;
     private final ClusterAccess cluster;
     private final KnowledgeBase knowledgeBase;
-    private final AlertStore alertStore;
+    private final StoredAlertStore alertStore;
     private final List<HealthProbe> probes;
     private final SlurmopsStore store;
     private final Approvals approvals;
@@ -140,20 +140,8 @@ public final class Application implements AutoCloseable {
     private static final String ALERT_LEASE = "alerts";
     private final String leaseHolder = java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
             + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
-
-    /** Several instances on one store: the lease holder watches; a lapsed lease (crash) is taken over. */
-    private boolean holdAlertLease() {
-        AlertConfig a = config.alerts();
-        Duration shortest = a.nodesInterval().compareTo(a.interval()) < 0 ? a.nodesInterval() : a.interval();
-        Duration ttl = shortest.multipliedBy(3).compareTo(Duration.ofSeconds(30)) > 0 ? shortest.multipliedBy(3)
-                : Duration.ofSeconds(30);
-        try {
-            return store.transaction(tx -> tx.acquireLease(ALERT_LEASE, leaseHolder, clock.instant(), ttl));
-        } catch (RuntimeException e) {
-            LOG.warn("alert lease unavailable: {}", e.getMessage());
-            return false;
-        }
-    }
+    /** Several instances on one store: the holder of the alert lease watches; a lapsed lease (crash) is taken over. */
+    private io.slurmops.bot.lifecycle.LeaseKeeper alertLease;
 
     /** When change request {@code id} was approved, for incident timelines. */
     private java.util.Optional<java.time.Instant> approvedAt(String id) {
@@ -253,10 +241,17 @@ public final class Application implements AutoCloseable {
         AlertConfig a = config.alerts();
         AlertPoster poster = new AlertPoster(channel, platform, channelId, knowledgeBase, config.prefix(),
                 config.site().clusterName());
-        alerts = new AlertService(probes, new IncidentTracker(alertStore, a.recoveryPolls(), a.flapWindow()), alertStore,
+        alertLease = new io.slurmops.bot.lifecycle.LeaseKeeper(store, ALERT_LEASE, leaseHolder,
+                config.store().leaseTtl(), config.store().leaseRenewEvery());
+        // The watch's writes and posts are fenced by the lease; chat's (reactions, silences) are not.
+        AlertStore watched = alertStore.fencedBy(alertLease);
+        alerts = new AlertService(probes, new IncidentTracker(watched, a.recoveryPolls(), a.flapWindow()), watched,
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
-                clock, this::holdAlertLease);
+                clock, alertLease::holds);
         alerts.holdPlannedWork(runbooks::plannedWork);
+        AlertService leading = alerts;
+        alertLease.onAcquired(leading::runAllNow);
+        alertLease.start();
         alerts.start();
         AlertService watch = alerts;
         // A backup that fails verification is alerted at once, not at the probe's next poll.
@@ -299,8 +294,7 @@ public final class Application implements AutoCloseable {
 
     /** The day's backup is claimed in the store, so that one instance of several runs it. */
     private boolean claimDailyBackup(java.time.LocalDate day) {
-        return store.transaction(tx -> tx.acquireLease("backup-daily:" + day, leaseHolder, clock.instant(),
-                Duration.ofHours(20)));
+        return store.transaction(tx -> tx.claimOnce("backup-daily:" + day, leaseHolder, 0));
     }
 
     @Override
@@ -316,14 +310,9 @@ public final class Application implements AutoCloseable {
         }
         if (alerts != null) {
             alerts.close();
-            try {
-                store.transaction(tx -> {
-                    tx.releaseLease(ALERT_LEASE, leaseHolder);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.debug("alert lease not released: {}", e.getMessage());
-            }
+        }
+        if (alertLease != null) {
+            alertLease.close(); // released: a standby takes over at its next try
         }
         runbooks.close();
         approvals.close();
