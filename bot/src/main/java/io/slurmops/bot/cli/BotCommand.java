@@ -52,7 +52,7 @@ final class BotCommand implements Callable<Integer> {
         }, "slurmops-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Application app = Application.startLongRunning(config);
-             ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
+             ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot(), app.deliveryLog())) {
             startAlerts(config, app, adapters);
             stop.await();
             return 0;

@@ -77,7 +77,16 @@ public final class Bot implements ChatHandler {
             return;
         }
         try {
-            if (!dedup.firstReaction(reaction, channel) || reactionHook.handle(reaction, channel)) {
+            if (!dedup.firstReaction(reaction, channel)) {
+                return;
+            }
+        } catch (io.slurmops.adapters.store.StoreException e) {
+            LOG.warn("reaction {} not recorded: {}", reaction.eventId(), e.getMessage());
+            channel.post(RenderStage.cannotRecord("this vote", e));
+            return;
+        }
+        try {
+            if (reactionHook.handle(reaction, channel)) {
                 return;
             }
             desks.votes().voteByReaction(reaction, channel).ifPresent(r -> RenderStage.post(r, channel));
@@ -107,6 +116,13 @@ public final class Bot implements ChatHandler {
             if (!dedup.firstMessage(message, channel)) {
                 return BotResponse.ignored();
             }
+        } catch (io.slurmops.adapters.store.StoreException e) {
+            LOG.warn("message {} not recorded: {}", message.eventId(), e.getMessage());
+            response = new BotResponse(RenderStage.cannotRecord("this command", e), Outcome.FAILED);
+            RenderStage.post(response, channel);
+            return response;
+        }
+        try {
             response = dispatch(message, channel);
         } catch (RuntimeException e) {
             // A bug, an unexpected output or a store outage must not reach the user as a stack trace.

@@ -211,6 +211,11 @@ public final class Application implements AutoCloseable {
         return approvals;
     }
 
+    /** Chat deliveries recorded in the store before an adapter acks them (see ChatAdapters#start). */
+    public io.slurmops.adapters.chat.DeliveryLog deliveryLog() {
+        return (platform, key) -> store.transaction(tx -> tx.firstDelivery(platform, key, clock.instant()));
+    }
+
     public SlurmopsConfig config() {
         return config;
     }
