@@ -45,10 +45,14 @@ public final class StoredAlertStore implements AlertStore {
         if (fence == null) {
             return true;
         }
-        return store.transaction(tx -> {
-            checkFence(tx);
-            return tx.claimOnce(key, fence.holder(), fence.token().orElse(-1));
-        });
+        try {
+            return store.transaction(tx -> {
+                checkFence(tx);
+                return tx.claimOnce(key, fence.holder(), fence.token().orElse(-1));
+            });
+        } catch (io.slurmops.adapters.store.StaleLeaseException e) {
+            return false; // another instance leads now: it posts
+        }
     }
 
     @Override
