@@ -66,7 +66,7 @@ public final class SlurmopsStore implements AutoCloseable {
         HikariDataSource pool = null;
         try {
             keeper = dialect == Dialect.H2 ? DriverManager.getConnection(full, credentials) : null;
-            pool = pool(full, credentials);
+            pool = pool(full, credentials, dialect);
             SlurmopsStore store = new SlurmopsStore(full, dialect, pool, keeper);
             file.ifPresent(StoreFiles::restrict);
             List<String> applied = store.migrate();
@@ -80,7 +80,7 @@ public final class SlurmopsStore implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, Properties credentials) {
+    private static HikariDataSource pool(String url, Properties credentials, Dialect dialect) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("slurmops-store");
         c.setJdbcUrl(url);
@@ -89,6 +89,10 @@ public final class SlurmopsStore implements AutoCloseable {
         c.setMaximumPoolSize(POOL_SIZE);
         c.setMinimumIdle(1);
         c.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+        if (dialect == Dialect.MARIADB) {
+            // Leases are timed by UNIX_TIMESTAMP(NOW(3)): in UTC it never jumps back at a DST change.
+            c.setConnectionInitSql("SET time_zone = '+00:00'");
+        }
         // A database that is down at start-up fails the start at once, with the driver's reason.
         c.setInitializationFailTimeout(1);
         return new HikariDataSource(c);
