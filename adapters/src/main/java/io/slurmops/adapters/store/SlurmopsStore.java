@@ -41,6 +41,7 @@ public final class SlurmopsStore implements AutoCloseable {
      * a file is slow, and the pool may retire all its connections at once); null for MariaDB.
      */
     private final Connection keeper;
+    private volatile StoreObserver observer = StoreObserver.NONE;
 
     private SlurmopsStore(String url, Dialect dialect, HikariDataSource pool, Connection keeper) {
         this.url = url;
@@ -131,14 +132,37 @@ public final class SlurmopsStore implements AutoCloseable {
 
     /** Runs {@code work} in one transaction; commits, or rolls back and rethrows as {@link StoreException}. */
     public <T> T transaction(Work<T> work) {
+        long started = System.nanoTime();
+        boolean committed = false;
+        try {
+            T result = attempts(work);
+            committed = true;
+            return result;
+        } finally {
+            try {
+                observer.transaction(java.time.Duration.ofNanos(System.nanoTime() - started), committed);
+            } catch (RuntimeException e) {
+                LOG.warn("store observer failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Who hears about transactions and decided requests (metrics). */
+    public void setObserver(StoreObserver observer) {
+        this.observer = observer;
+    }
+
+    private <T> T attempts(Work<T> work) {
         SQLException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (Connection c = connect()) {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try {
-                    T result = work.run(new StoreTx(c, dialect));
+                    StoreTx tx = new StoreTx(c, dialect);
+                    T result = work.run(tx);
                     c.commit();
+                    tx.decided().forEach(this::tellDecided);
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);
@@ -153,6 +177,14 @@ public final class SlurmopsStore implements AutoCloseable {
             }
         }
         throw new StoreException("store stayed busy after " + ATTEMPTS + " attempts: " + last.getMessage(), last);
+    }
+
+    private void tellDecided(RequestState to) {
+        try {
+            observer.decided(to);
+        } catch (RuntimeException e) {
+            LOG.warn("store observer failed: {}", e.toString());
+        }
     }
 
     private Connection connect() throws SQLException {
