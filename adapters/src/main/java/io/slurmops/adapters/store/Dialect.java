@@ -1,8 +1,9 @@
 package io.slurmops.adapters.store;
 
 import java.util.Locale;
+import java.util.Map;
 
-/** The two supported databases. The schema is the same; only a few type words differ. */
+/** The two supported databases. The schema is the same; only a few words differ (Flyway placeholders). */
 public enum Dialect {
     H2("CLOB"), MARIADB("LONGTEXT");
 
@@ -25,12 +26,23 @@ public enum Dialect {
     }
 
     /**
-     * Replaces the dialect placeholders of a migration: {@code ${clob}}, and {@code ${on TABLE}} after
-     * DROP INDEX (H2 names indexes per schema; MariaDB per table and wants {@code ON TABLE}).
+     * The database's current time in epoch milliseconds, as an SQL expression: leases and claims are
+     * timed by the one clock every instance shares, never by an instance's own.
      */
-    String render(String sql) {
-        return ON_TABLE.matcher(sql.replace("${clob}", clob)).replaceAll(this == MARIADB ? "ON $1" : "");
+    String nowMs() {
+        return this == MARIADB ? "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)"
+                : "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT)";
     }
 
-    private static final java.util.regex.Pattern ON_TABLE = java.util.regex.Pattern.compile("\\$\\{on ([a-z_]+)}");
+    /**
+     * The placeholders migrations may use: {@code ${clob}} (CLOB on H2, LONGTEXT on MariaDB), and
+     * {@code ${on TABLE}} after DROP INDEX (H2 names indexes per schema; MariaDB per table and wants
+     * {@code ON TABLE}). A new migration that drops an index on another table adds its entry here.
+     */
+    Map<String, String> placeholders() {
+        boolean maria = this == MARIADB;
+        return Map.of("clob", clob,
+                "on incidents", maria ? "ON incidents" : "",
+                "on requests", maria ? "ON requests" : "");
+    }
 }

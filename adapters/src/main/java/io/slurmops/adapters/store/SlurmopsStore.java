@@ -1,5 +1,7 @@
 package io.slurmops.adapters.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,13 +14,18 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The audit/approval store over JDBC: an embedded H2 file by default, MariaDB for sites that run
- * several instances. Opening it applies pending migrations. Work happens in short transactions
- * ({@link #transaction}), each on its own connection, retried on lock timeouts and deadlocks.
+ * several instances. Opening it applies pending migrations (Flyway, see {@link Migrations}). Work
+ * happens in short transactions ({@link #transaction}) on connections from a pool (HikariCP), retried
+ * on lock timeouts and deadlocks. While the database is unreachable a transaction fails within
+ * {@link #CONNECT_TIMEOUT_MS} instead of waiting: callers tell people to try again.
  */
 public final class SlurmopsStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlurmopsStore.class);
     private static final int ATTEMPTS = 6;
+    /** How long a transaction waits for a connection (the database may be restarting) before failing. */
+    static final long CONNECT_TIMEOUT_MS = 3000;
+    private static final int POOL_SIZE = 8;
 
     /** The body of a transaction; it may run more than once, so it must not have effects outside the store. */
     @FunctionalInterface
@@ -27,16 +34,19 @@ public final class SlurmopsStore implements AutoCloseable {
     }
 
     private final String url;
-    private final Properties credentials;
     private final Dialect dialect;
-    /** Held open so an embedded H2 database stays open between transactions (reopening a file is slow). */
+    private final HikariDataSource pool;
+    /**
+     * Held open outside the pool so an embedded H2 database stays open between transactions (reopening
+     * a file is slow, and the pool may retire all its connections at once); null for MariaDB.
+     */
     private final Connection keeper;
     private volatile StoreObserver observer = StoreObserver.NONE;
 
-    private SlurmopsStore(String url, Properties credentials, Dialect dialect, Connection keeper) {
+    private SlurmopsStore(String url, Dialect dialect, HikariDataSource pool, Connection keeper) {
         this.url = url;
-        this.credentials = credentials;
         this.dialect = dialect;
+        this.pool = pool;
         this.keeper = keeper;
     }
 
@@ -53,27 +63,61 @@ public final class SlurmopsStore implements AutoCloseable {
         if (password != null && !password.isEmpty()) {
             credentials.setProperty("password", password);
         }
+        Connection keeper = null;
+        HikariDataSource pool = null;
         try {
-            Connection keeper = DriverManager.getConnection(full, credentials);
-            SlurmopsStore store = new SlurmopsStore(full, credentials, dialect, keeper);
+            keeper = dialect == Dialect.H2 ? DriverManager.getConnection(full, credentials) : null;
+            pool = pool(full, credentials, dialect);
+            SlurmopsStore store = new SlurmopsStore(full, dialect, pool, keeper);
             file.ifPresent(StoreFiles::restrict);
-            List<Integer> applied = store.migrate();
+            List<String> applied = store.migrate();
             if (!applied.isEmpty()) {
                 LOG.info("store {}: applied schema versions {}", redacted(url), applied);
             }
             return store;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(pool, keeper);
             throw new StoreException("cannot open the store " + redacted(url) + ": " + e.getMessage(), e);
         }
     }
 
-    private List<Integer> migrate() throws SQLException {
-        SQLException last = null;
+    private static HikariDataSource pool(String url, Properties credentials, Dialect dialect) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("slurmops-store");
+        c.setJdbcUrl(url);
+        c.setUsername(credentials.getProperty("user"));
+        c.setPassword(credentials.getProperty("password"));
+        c.setMaximumPoolSize(POOL_SIZE);
+        c.setMinimumIdle(1);
+        c.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+        if (dialect == Dialect.MARIADB) {
+            // Leases are timed by UNIX_TIMESTAMP(NOW(3)): in UTC it never jumps back at a DST change.
+            c.setConnectionInitSql("SET time_zone = '+00:00'");
+        }
+        // A database that is down at start-up fails the start at once, with the driver's reason.
+        c.setInitializationFailTimeout(1);
+        return new HikariDataSource(c);
+    }
+
+    private static void closeQuietly(HikariDataSource pool, Connection keeper) {
+        if (pool != null) {
+            pool.close();
+        }
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    private List<String> migrate() throws SQLException {
+        RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try (Connection c = connect()) {
-                c.setAutoCommit(true);
-                return Migrations.migrate(c, dialect);
-            } catch (SQLException e) {
+            try {
+                return Migrations.migrate(pool, dialect);
+            } catch (org.flywaydb.core.api.FlywayException e) {
                 // Another process may be creating the same tables right now; its work is ours too.
                 last = e;
                 pause(attempt);
@@ -115,7 +159,7 @@ public final class SlurmopsStore implements AutoCloseable {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try {
-                    StoreTx tx = new StoreTx(c);
+                    StoreTx tx = new StoreTx(c, dialect);
                     T result = work.run(tx);
                     c.commit();
                     tx.decided().forEach(this::tellDecided);
@@ -144,7 +188,7 @@ public final class SlurmopsStore implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, credentials);
+        return pool.getConnection();
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -175,10 +219,13 @@ public final class SlurmopsStore implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            keeper.close();
-        } catch (SQLException e) {
-            LOG.debug("closing the store: {}", e.getMessage());
+        pool.close();
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the store: {}", e.getMessage());
+            }
         }
         // Files H2 made while running (a .trace.db after an error) get the owner-only mode too.
         StoreFiles.h2File(url).ifPresent(StoreFiles::restrict);

@@ -17,11 +17,13 @@ import java.util.Set;
 public final class StoreTx {
 
     private final Connection c;
+    private final Dialect dialect;
     /** Requests this transaction decided, for the store's observer once it commits. */
     private final java.util.List<RequestState> decided = new java.util.ArrayList<>();
 
-    StoreTx(Connection c) {
+    StoreTx(Connection c, Dialect dialect) {
         this.c = c;
+        this.dialect = dialect;
     }
 
     java.util.List<RequestState> decided() {
@@ -181,15 +183,50 @@ public final class StoreTx {
         return SilenceTable.active(c, now);
     }
 
-    // ---- leadership leases
+    // ---- leadership leases and claims (timed by the database's clock)
 
-    /** Takes or renews lease {@code name} for {@code holder}; false while another holder's lease runs. */
-    public boolean acquireLease(String name, String holder, Instant now, Duration ttl) throws SQLException {
-        return LeaseTable.acquire(c, name, holder, now, ttl);
+    /**
+     * Takes or renews lease {@code name} for {@code holder} until the database's now + {@code ttl};
+     * empty while another holder's lease runs. A grant to a new holder carries a larger token.
+     */
+    public Optional<Lease> acquireLease(String name, String holder, Duration ttl) throws SQLException {
+        return LeaseTable.acquire(c, dialect, name, holder, ttl);
     }
 
+    /**
+     * Fencing: throws {@link StaleLeaseException} unless {@code token} is still lease {@code name}'s,
+     * and holds the lease row until this transaction ends, so no takeover slips between the check
+     * and the writes that follow it in the same transaction.
+     */
+    public void requireLease(String name, long token) throws SQLException {
+        LeaseTable.require(c, name, token);
+    }
+
+    public Optional<Lease> lease(String name) throws SQLException {
+        return LeaseTable.read(c, name);
+    }
+
+    /** Expires the lease now if {@code holder} has it (the next grant gets a larger token). */
     public void releaseLease(String name, String holder) throws SQLException {
         LeaseTable.release(c, name, holder);
+    }
+
+    /** The database's clock, epoch milliseconds. */
+    public long databaseNowMs() throws SQLException {
+        return LeaseTable.now(c, dialect);
+    }
+
+    /**
+     * Claims work {@code name} for {@code holder}: true for exactly one caller, or again for a caller
+     * with a newer lease {@code token} while the claim is not {@link #finishClaim finished} (use 0
+     * for work not done under a lease: claimed once, never again).
+     */
+    public boolean claimOnce(String name, String holder, long token) throws SQLException {
+        return ClaimTable.claim(c, dialect, name, holder, token);
+    }
+
+    public void finishClaim(String name) throws SQLException {
+        ClaimTable.done(c, dialect, name);
     }
 
     // ---- runbook runs (see RunbookRunTable)

@@ -43,12 +43,11 @@ public final class TestStores {
     /** A clean slurmops_test database on the lab's MariaDB. */
     public static Target mariadb() throws IOException, InterruptedException {
         Assumptions.assumeFalse(LabCluster.labExcluded(), "lab tests excluded: MariaDB variant skipped");
-        String sql = "CREATE DATABASE IF NOT EXISTS slurmops_test CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
+        // Dropped whole: tables of any version (and Flyway's history) go with it.
+        String sql = "DROP DATABASE IF EXISTS slurmops_test;"
+                + "CREATE DATABASE slurmops_test CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
                 + "CREATE USER IF NOT EXISTS 'slurmops_test'@'127.0.0.1' IDENTIFIED BY '" + MARIADB_PASSWORD + "';"
-                + "GRANT ALL ON slurmops_test.* TO 'slurmops_test'@'127.0.0.1';"
-                + "DROP TABLE IF EXISTS slurmops_test.requests, slurmops_test.votes, slurmops_test.audit,"
-                + " slurmops_test.chat_events, slurmops_test.incidents, slurmops_test.silences, slurmops_test.leases, slurmops_test.runbook_runs, slurmops_test.runbook_steps,"
-                + " slurmops_test.runbook_values, slurmops_test.schema_version;";
+                + "GRANT ALL ON slurmops_test.* TO 'slurmops_test'@'127.0.0.1';";
         LabCluster.Result r = LabCluster.exec(List.of("mariadb", "-u", "root", "-e", sql), 60);
         if (r.exitCode() != 0) {
             LabCluster.ensureUp();

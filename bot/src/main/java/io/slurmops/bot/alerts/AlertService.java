@@ -187,8 +187,10 @@ public final class AlertService implements AutoCloseable {
             }
             switch (e.kind()) {
                 case OPENED -> {
-                    triage.posted(posted(i));
-                    latency.accept(java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+                    postOpened(i).ifPresent(posted -> {
+                        triage.posted(posted);
+                        latency.accept(java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+                    });
                 }
                 case CHANGED -> {
                     poster.changed(i);
@@ -196,7 +198,7 @@ public final class AlertService implements AutoCloseable {
                 }
                 case RECURRED -> {
                     if (i.messageId() == null) {
-                        triage.posted(posted(i));
+                        postOpened(i).ifPresent(triage::posted);
                     } else {
                         poster.recurred(i);
                         triage.posted(i);
@@ -204,7 +206,11 @@ public final class AlertService implements AutoCloseable {
                 }
                 case RESOLVED -> {
                     if (i.messageId() != null) {
-                        poster.resolved(i);
+                        String key = "alert:" + i.id() + ":resolved";
+                        if (store.claimPost(key)) {
+                            poster.resolved(i);
+                            store.postDone(key);
+                        }
                     }
                     triage.resolved(i);
                 }
@@ -213,16 +219,29 @@ public final class AlertService implements AutoCloseable {
         // Incidents opened while silenced (or before a crash) are posted once nothing silences them.
         for (Incident i : store.open()) {
             if (i.probe().equals(probe) && i.messageId() == null && !silenced(i, silences)) {
-                triage.posted(posted(i));
+                postOpened(i).ifPresent(triage::posted);
             }
         }
     }
 
-    /** Posts the incident's first message and records where it is. */
-    private Incident posted(Incident i) {
+    /**
+     * Posts an incident once across instances (claimed in the store before it is made) and records where
+     * it is; empty if another instance did.
+     */
+    private Optional<Incident> postOpened(Incident i) {
+        String key = "alert:" + i.id() + ":opened";
+        if (!store.claimPost(key)) {
+            return Optional.empty();
+        }
         Incident withMessage = i.withMessage(poster.opened(i));
         store.save(withMessage);
-        return withMessage;
+        store.postDone(key);
+        return Optional.of(withMessage);
+    }
+
+    /** Runs every probe now: a new leader catches up at once instead of at each probe's next interval. */
+    public void runAllNow() {
+        probes.forEach(p -> runNow(p.name()));
     }
 
     private List<Silence> silences(Instant now) {

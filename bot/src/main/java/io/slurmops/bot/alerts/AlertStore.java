@@ -22,6 +22,19 @@ public interface AlertStore {
 
     void save(Incident incident);
 
+    /**
+     * Claims the chat post {@code key} before it is made: with several instances only the lease
+     * holder's claim wins, once (again only for a newer holder if the claimant died before
+     * {@link #postDone}). True where there is one instance.
+     */
+    default boolean claimPost(String key) {
+        return true;
+    }
+
+    /** The claimed post was made. */
+    default void postDone(String key) {
+    }
+
     Silence addSilence(String target, Instant until, String reason, String by, Instant now);
 
     List<Silence> activeSilences(Instant now);

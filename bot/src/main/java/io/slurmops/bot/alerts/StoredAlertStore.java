@@ -3,19 +3,66 @@ package io.slurmops.bot.alerts;
 import io.slurmops.adapters.store.IncidentRow;
 import io.slurmops.adapters.store.SilenceRow;
 import io.slurmops.adapters.store.SlurmopsStore;
+import io.slurmops.bot.lifecycle.LeaseKeeper;
 import io.slurmops.commands.reply.Status;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Alert state in the slurmops store (H2 file or MariaDB): it survives restarts. */
+/**
+ * Alert state in the slurmops store (H2 file or MariaDB): it survives restarts. The health watch's
+ * view is {@link #fencedBy fenced} by the alert lease: its incident writes and post claims carry the
+ * lease's token, and a stale leader's are refused (nothing written, nothing posted).
+ */
 public final class StoredAlertStore implements AlertStore {
 
     private final SlurmopsStore store;
+    private final LeaseKeeper fence;
 
     public StoredAlertStore(SlurmopsStore store) {
+        this(store, null);
+    }
+
+    private StoredAlertStore(SlurmopsStore store, LeaseKeeper fence) {
         this.store = store;
+        this.fence = fence;
+    }
+
+    /** The same store, with every write checked against {@code lease}'s token. */
+    public StoredAlertStore fencedBy(LeaseKeeper lease) {
+        return new StoredAlertStore(store, lease);
+    }
+
+    private void checkFence(io.slurmops.adapters.store.StoreTx tx) throws java.sql.SQLException {
+        if (fence != null) {
+            tx.requireLease(fence.name(), fence.token().orElse(-1));
+        }
+    }
+
+    @Override
+    public boolean claimPost(String key) {
+        if (fence == null) {
+            return true;
+        }
+        try {
+            return store.transaction(tx -> {
+                checkFence(tx);
+                return tx.claimOnce(key, fence.holder(), fence.token().orElse(-1));
+            });
+        } catch (io.slurmops.adapters.store.StaleLeaseException e) {
+            return false; // another instance leads now: it posts
+        }
+    }
+
+    @Override
+    public void postDone(String key) {
+        if (fence != null) {
+            store.transaction(tx -> {
+                tx.finishClaim(key);
+                return null;
+            });
+        }
     }
 
     @Override
@@ -52,6 +99,7 @@ public final class StoredAlertStore implements AlertStore {
                 i.messageId(),
                 i.missedPolls(), i.flaps(), i.firstResponseAt(), i.approvedAt(), i.requestId());
         store.transaction(tx -> {
+            checkFence(tx);
             tx.saveIncident(row);
             return null;
         });

@@ -52,7 +52,7 @@ final class BotCommand implements Callable<Integer> {
         }, "slurmops-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Application app = Application.startLongRunning(config);
-             ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
+             ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot(), app.deliveryLog())) {
             app.serveHealth(adapters, VersionProvider.version());
             startAlerts(config, app, adapters);
             // Overdue-update reminders reach an incident's channel after a restart too.

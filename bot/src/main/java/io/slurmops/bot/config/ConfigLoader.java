@@ -260,12 +260,20 @@ public final class ConfigLoader {
     }
 
     private static StoreConfig store(Node n) {
-        n.allowOnly(Set.of("url", "user", "password"));
+        n.allowOnly(Set.of("url", "user", "password", "leaseTtl", "leaseRenewEvery"));
         String url = n.string("url", "jdbc:h2:file:" + System.getProperty("user.home") + "/.slurmops/store");
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:mariadb:")) {
             n.problem("url", "`" + url + "` is not supported; expected jdbc:h2:file:PATH or jdbc:mariadb://HOST/DB");
         }
-        return new StoreConfig(url, n.string("user", ""), n.string("password", ""));
+        // Several instances on one store: the leader renews its leases every leaseRenewEvery; a standby
+        // takes over within leaseTtl + leaseRenewEvery of the leader's death.
+        Duration ttl = n.duration("leaseTtl", Duration.ofSeconds(15));
+        Duration renew = n.duration("leaseRenewEvery", Duration.ofSeconds(3));
+        if (renew.multipliedBy(2).compareTo(ttl) > 0) {
+            n.problem("leaseRenewEvery", renew + " is more than half of leaseTtl " + ttl
+                    + ": one slow renewal would lose the lease; make it at most half");
+        }
+        return new StoreConfig(url, n.string("user", ""), n.string("password", ""), ttl, renew);
     }
 
     private static AlertConfig alerts(Node n) {

@@ -114,6 +114,12 @@ public final class Bot implements ChatHandler {
             if (!dedup.firstReaction(reaction, channel)) {
                 return;
             }
+        } catch (io.slurmops.adapters.store.StoreException e) {
+            LOG.warn("reaction {} not recorded: {}", reaction.eventId(), e.getMessage());
+            channel.post(RenderStage.cannotRecord("this vote", e));
+            return;
+        }
+        try {
             if (reaction.removed()) {
                 // An un-vote; an alert's suggested fix is not taken back by removing the ✅ that asked for it.
                 desks.votes().withdrawByReaction(reaction, channel).ifPresent(r -> RenderStage.post(r, channel));
@@ -151,6 +157,13 @@ public final class Bot implements ChatHandler {
             if (!dedup.firstMessage(message, channel)) {
                 return BotResponse.ignored();
             }
+        } catch (io.slurmops.adapters.store.StoreException e) {
+            LOG.warn("message {} not recorded: {}", message.eventId(), e.getMessage());
+            response = new BotResponse(RenderStage.cannotRecord("this command", e), Outcome.FAILED);
+            RenderStage.post(response, channel);
+            return response;
+        }
+        try {
             response = dispatch(message, channel, command);
         } catch (RuntimeException e) {
             // A bug, an unexpected output or a store outage must not reach the user as a stack trace.

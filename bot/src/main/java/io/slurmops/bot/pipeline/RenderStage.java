@@ -26,6 +26,15 @@ final class RenderStage {
         return new BotResponse(Reply.error(e.getMessage(), e.correctForm()), Outcome.USAGE);
     }
 
+    /**
+     * The store could not record the delivery: nothing was done, and the person is told to try again
+     * (acting unrecorded would let a redelivery or another instance run it a second time).
+     */
+    static Reply cannotRecord(String what, RuntimeException e) {
+        return Reply.builder("cannot record " + what + " now: the store is unreachable (" + e.getMessage()
+                + "). Nothing was done; try again in a moment.").status(Status.ERROR).build();
+    }
+
     static Reply unexpected(String what, RuntimeException e) {
         return Reply.builder(what + " failed unexpectedly: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". The bot keeps running; the log has details.")

@@ -69,7 +69,7 @@ public final class Application implements AutoCloseable {
     private final Transport transport;
     private final ClusterAccess cluster;
     private final KnowledgeBase knowledgeBase;
-    private final AlertStore alertStore;
+    private final StoredAlertStore alertStore;
     private final List<HealthProbe> probes;
     /** Nodes the config and clock checks could not read: symptoms for the node's own incident. */
     private final NodeSymptoms symptoms = new NodeSymptoms();
@@ -91,7 +91,6 @@ public final class Application implements AutoCloseable {
     private final io.slurmops.bot.metrics.BotMetrics metrics = new io.slurmops.bot.metrics.BotMetrics();
     private final HttpListeners listeners = new HttpListeners();
     /** Whether this instance held the alert lease at its last renewal; null while the watch is off. */
-    private volatile Boolean leaseHeld;
     private final io.slurmops.bot.incidents.NodeStateSamples nodeSamples;
     private final io.slurmops.bot.incidents.DeclaredIncidentDesk incidents;
     private final io.slurmops.bot.incidents.IncidentReminders incidentReminders;
@@ -187,22 +186,13 @@ public final class Application implements AutoCloseable {
     private static final String ALERT_LEASE = "alerts";
     private final String leaseHolder = java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
             + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    /** Several instances on one store: the holder of the alert lease watches; a lapsed lease (crash) is taken over. */
+    private volatile io.slurmops.bot.lifecycle.LeaseKeeper alertLease;
 
-    /** Several instances on one store: the lease holder watches; a lapsed lease (crash) is taken over. */
-    private boolean holdAlertLease() {
-        AlertConfig a = config.alerts();
-        Duration shortest = a.nodesInterval().compareTo(a.interval()) < 0 ? a.nodesInterval() : a.interval();
-        Duration ttl = shortest.multipliedBy(3).compareTo(Duration.ofSeconds(30)) > 0 ? shortest.multipliedBy(3)
-                : Duration.ofSeconds(30);
-        boolean held;
-        try {
-            held = store.transaction(tx -> tx.acquireLease(ALERT_LEASE, leaseHolder, clock.instant(), ttl));
-        } catch (RuntimeException e) {
-            LOG.warn("alert lease unavailable: {}", e.getMessage());
-            held = false;
-        }
-        leaseHeld = held;
-        return held;
+    /** For health: null while the watch is off, else whether this instance holds the alert lease. */
+    private Boolean leaseHeld() {
+        io.slurmops.bot.lifecycle.LeaseKeeper lease = alertLease;
+        return lease == null ? null : lease.holds();
     }
 
     /** When change request {@code id} was approved, for incident timelines. */
@@ -274,6 +264,11 @@ public final class Application implements AutoCloseable {
         return approvals;
     }
 
+    /** Chat deliveries recorded in the store before an adapter acks them (see ChatAdapters#start). */
+    public io.slurmops.adapters.chat.DeliveryLog deliveryLog() {
+        return (platform, key) -> store.transaction(tx -> tx.firstDelivery(platform, key, clock.instant()));
+    }
+
     public SlurmopsConfig config() {
         return config;
     }
@@ -319,12 +314,19 @@ public final class Application implements AutoCloseable {
         AlertConfig a = config.alerts();
         AlertPoster poster = new AlertPoster(channel, platform, channelId, knowledgeBase, config.prefix(),
                 config.site().clusterName());
-        alerts = new AlertService(probes, new IncidentTracker(alertStore, a.recoveryPolls(), a.flapWindow()), alertStore,
+        alertLease = new io.slurmops.bot.lifecycle.LeaseKeeper(store, ALERT_LEASE, leaseHolder,
+                config.store().leaseTtl(), config.store().leaseRenewEvery());
+        // The watch's writes and posts are fenced by the lease; chat's (reactions, silences) are not.
+        AlertStore watched = alertStore.fencedBy(alertLease);
+        alerts = new AlertService(probes, new IncidentTracker(watched, a.recoveryPolls(), a.flapWindow()), watched,
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
-                clock, this::holdAlertLease);
+                clock, alertLease::holds);
         alerts.holdPlannedWork(runbooks::plannedWork);
         alerts.onPosted(metrics::alertPosted);
         alerts.attachSymptoms(symptoms);
+        AlertService leading = alerts;
+        alertLease.onAcquired(leading::runAllNow);
+        alertLease.start();
         alerts.start();
         AlertService watch = alerts;
         // A backup that fails verification is alerted at once, not at the probe's next poll.
@@ -373,8 +375,8 @@ public final class Application implements AutoCloseable {
         if (!config.metrics().enabled()) {
             return java.util.OptionalInt.empty();
         }
-        HealthWiring.instrument(metrics, version, alertStore, checkNames, () -> leaseHeld, ALERT_LEASE, chat);
-        return HealthWiring.serve(config, listeners, metrics, () -> HealthWiring.readiness(store, chat, leaseHeld,
+        HealthWiring.instrument(metrics, version, alertStore, checkNames, this::leaseHeld, ALERT_LEASE, chat);
+        return HealthWiring.serve(config, listeners, metrics, () -> HealthWiring.readiness(store, chat, leaseHeld(),
                 ALERT_LEASE));
     }
 
@@ -385,8 +387,7 @@ public final class Application implements AutoCloseable {
 
     /** The day's backup is claimed in the store, so that one instance of several runs it. */
     private boolean claimDailyBackup(java.time.LocalDate day) {
-        return store.transaction(tx -> tx.acquireLease("backup-daily:" + day, leaseHolder, clock.instant(),
-                Duration.ofHours(20)));
+        return store.transaction(tx -> tx.claimOnce("backup-daily:" + day, leaseHolder, 0));
     }
 
     @Override
@@ -403,14 +404,9 @@ public final class Application implements AutoCloseable {
         listeners.close();
         if (alerts != null) {
             alerts.close();
-            try {
-                store.transaction(tx -> {
-                    tx.releaseLease(ALERT_LEASE, leaseHolder);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.debug("alert lease not released: {}", e.getMessage());
-            }
+        }
+        if (alertLease != null) {
+            alertLease.close(); // released: a standby takes over at its next try
         }
         incidentReminders.close();
         runbooks.close();

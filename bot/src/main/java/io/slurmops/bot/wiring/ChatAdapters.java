@@ -1,5 +1,6 @@
 package io.slurmops.bot.wiring;
 
+import io.slurmops.adapters.chat.DeliveryLog;
 import io.slurmops.adapters.chat.discord.DiscordAdapter;
 import io.slurmops.adapters.chat.slack.SlackAdapter;
 import io.slurmops.bot.config.ChatConfig;
@@ -32,10 +33,20 @@ public final class ChatAdapters implements AutoCloseable {
      * @param handler usually {@code Application.bot()}
      */
     public static ChatAdapters start(ChatConfig config, String prefix, ChatHandler handler) {
+        return start(config, prefix, handler, DeliveryLog.NONE);
+    }
+
+    /**
+     * @param deliveries where Slack events are recorded before they are acked (usually the store's
+     *                   chat_events, {@code Application#deliveryLog}); an event that cannot be recorded is
+     *                   left unacked for Slack to redeliver
+     */
+    public static ChatAdapters start(ChatConfig config, String prefix, ChatHandler handler, DeliveryLog deliveries) {
         ChatAdapters adapters = new ChatAdapters();
         try {
             config.slack().ifPresent(s -> {
                 SlackAdapter slack = new SlackAdapter(s, prefix, handler);
+                slack.setDeliveryLog(deliveries);
                 adapters.started.push(slack);
                 slack.start();
                 adapters.slack = slack;

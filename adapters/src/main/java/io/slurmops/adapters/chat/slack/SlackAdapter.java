@@ -16,6 +16,7 @@ import io.slurmops.adapters.chat.ChatWorkers;
 import io.slurmops.adapters.chat.CommandReceipts;
 import io.slurmops.adapters.chat.CommandText;
 import io.slurmops.adapters.chat.Emoji;
+import io.slurmops.adapters.chat.DeliveryLog;
 import io.slurmops.adapters.chat.EventDeduplicator;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.ButtonClick;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Envelope;
@@ -68,6 +69,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final ChannelPolicy policy;
     private final SlackReplyRenderer renderer = new SlackReplyRenderer();
     private final EventDeduplicator dedup = new EventDeduplicator();
+    private volatile DeliveryLog deliveryLog = DeliveryLog.NONE;
     private final ChatWorkers workers = new ChatWorkers("slack", 4);
     /**
      * "channel/message ts" → thread ts for what the bot posted, so a vote on a plan is answered in its
@@ -185,7 +187,18 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
-    /** On the SDK's socket threads: ack first, then hand the work to our own threads. */
+    /**
+     * Records deliveries durably before they are acked (by default nothing is recorded and every
+     * envelope is acked on arrival). Set before {@link #start}.
+     */
+    public void setDeliveryLog(DeliveryLog log) {
+        this.deliveryLog = log;
+    }
+
+    /**
+     * On the SDK's socket threads: hand the work to our own threads. Without a delivery log the ack
+     * goes first; with one, a command, vote or click is acked only once it is recorded (see {@link #once}).
+     */
     private void onFrame(String frame) {
         Envelope env = SocketModeEnvelopes.parse(frame);
         SocketModeEnvelopes.Inbound in = env.inbound();
@@ -193,9 +206,11 @@ public final class SlackAdapter implements AutoCloseable {
             onSlashCommand(env, c);
             return;
         }
-        if (env.envelopeId() != null) {
+        boolean recorded = deliveryLog != DeliveryLog.NONE
+                && (in instanceof Message || in instanceof Reaction || in instanceof ButtonClick);
+        if (env.envelopeId() != null && !recorded) {
             // Before anything else: Slack redelivers what is not acked within 3 s.
-            socket.sendSocketModeResponse(new AckResponse(env.envelopeId()));
+            ack(env);
         }
         if (in instanceof Hello) {
             onHello();
@@ -240,12 +255,40 @@ public final class SlackAdapter implements AutoCloseable {
         return Math.max(0, hellos.get() - 1);
     }
 
+    private void ack(Envelope env) {
+        socket.sendSocketModeResponse(new AckResponse(env.envelopeId()));
+    }
+
     private void once(String key, Envelope env, Runnable work) {
-        if (dedup.firstTime(key)) {
-            workers.submit(work);
-        } else {
-            LOG.debug("slack: dropping redelivered {} (retry_attempt {})", key, env.retryAttempt());
+        if (deliveryLog == DeliveryLog.NONE) {
+            if (dedup.firstTime(key)) {
+                workers.submit(work);
+            } else {
+                LOG.debug("slack: dropping redelivered {} (retry_attempt {})", key, env.retryAttempt());
+            }
+            return;
         }
+        // Recorded first, on our threads (the store may take a moment); acked only once recorded. An
+        // event that cannot be recorded is not acked: Slack redelivers it (retry_attempt 1, 2, 3), and
+        // the redelivery runs once the store is back.
+        workers.submit(() -> {
+            boolean first;
+            try {
+                first = deliveryLog.record("slack", "envelope:" + key);
+            } catch (RuntimeException e) {
+                LOG.warn("slack: cannot record {} now ({}); not acked, Slack will redeliver it (retry_attempt {})",
+                        key, e.getMessage(), env.retryAttempt());
+                return;
+            }
+            if (env.envelopeId() != null) {
+                ack(env);
+            }
+            if (first && dedup.firstTime(key)) {
+                work.run();
+            } else {
+                LOG.debug("slack: dropping redelivered {} (retry_attempt {})", key, env.retryAttempt());
+            }
+        });
     }
 
     private void onMessage(Message m) {

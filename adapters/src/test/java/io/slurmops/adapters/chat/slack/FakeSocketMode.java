@@ -111,6 +111,11 @@ public final class FakeSocketMode extends WebSocketServer {
         return id;
     }
 
+    /** The next ack's envelope id, or null when none comes within {@code wait}. */
+    public String ackWithin(Duration wait) throws InterruptedException {
+        return acks.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public void shutdown() {
         try {
             stop(1000);

@@ -71,6 +71,38 @@ class SlackAdapterTest {
         socket.awaitConnections(1);
     }
 
+    /**
+     * Issue 15: with a delivery log (the store) an event is acked only once recorded. While the store
+     * is down the event is neither acked nor run; Slack's redelivery after the store is back runs it, once.
+     */
+    @Test
+    void anEventIsAckedOnlyOnceRecordedAndRunsOnItsRedeliveryAfterTheStoreIsBack() throws Exception {
+        io.slurmops.adapters.store.TestStores.Target target = io.slurmops.adapters.store.TestStores.h2();
+        io.slurmops.adapters.store.SlurmopsStore down = target.open();
+        down.close(); // every transaction on it fails, as on an unreachable database
+        AtomicReference<io.slurmops.adapters.store.SlurmopsStore> store = new AtomicReference<>(down);
+        adapter = new SlackAdapter(settings(), "!slurm", handler);
+        adapter.setDeliveryLog((platform, key) -> store.get().transaction(tx -> tx.firstDelivery(platform, key,
+                java.time.Instant.now())));
+        adapter.start();
+        socket.awaitConnections(1);
+
+        String frame = SlackFrames.message("EvDown", "C111", "U222", "!slurm status", TS);
+        socket.sendFrame(frame);
+        handler.assertNoMoreMessages(Duration.ofSeconds(2));
+        assertThat(socket.ackWithin(Duration.ofMillis(200))).as("not recorded: not acked").isNull();
+
+        try (io.slurmops.adapters.store.SlurmopsStore up = target.open()) {
+            store.set(up);
+            socket.sendFrame(SlackFrames.redelivered(frame, 1));
+            assertThat(socket.nextAck()).isEqualTo("env-EvDown-retry1");
+            assertThat(handler.nextMessage().eventId()).isEqualTo("EvDown");
+            socket.sendFrame(SlackFrames.redelivered(frame, 2)); // its ack was lost: acked, not run again
+            assertThat(socket.nextAck()).isEqualTo("env-EvDown-retry2");
+            handler.assertNoMoreMessages(QUIET);
+        }
+    }
+
     @Test
     void commandIsHandledOnceAndAnsweredInItsThreadWithReceipts() throws Exception {
         start(settings());
