@@ -80,7 +80,7 @@ final class HelperVerbs {
             case "copy" -> List.of("cp", "-a", "--", read(a.get(0)), write(a.get(1)));
             case "copy-contents" -> List.of("cp", "-a", "--", read(a.get(0)) + "/.",
                     PathRule.existing(a.get(1), policy.writePaths(), false) + "/");
-            case "remove" -> List.of("rm", "-rf", "--", PathRule.existing(a.get(0), policy.writePaths(), true).toString());
+            case "remove" -> List.of("rm", "-rf", "--", removable(a.get(0)));
             case "clear" -> List.of("find", PathRule.existing(a.get(0), policy.writePaths(), false).toString(),
                     "-mindepth", "1", "-delete");
             case "create" -> List.of("install", "-m", "600", "/dev/null", write(a.get(0)));
@@ -175,7 +175,7 @@ final class HelperVerbs {
             throw new HelperRefusal("mkdir: expected [-p] [-m 700] -- DIR");
         }
         List<String> argv = new ArrayList<>(shape);
-        argv.add(write(a.get(dash + 1)));
+        argv.add(PathRule.creatable(a.get(dash + 1), policy.writePaths(), !shape.contains("-p")).toString());
         return argv;
     }
 
@@ -201,6 +201,14 @@ final class HelperVerbs {
             argv.add(read(f));
         }
         return argv;
+    }
+
+    /** rm -rf: a missing path is fine (nothing happens), a link is refused (its target is checked, not it). */
+    private String removable(String path) throws HelperRefusal {
+        if (java.nio.file.Files.isSymbolicLink(Path.of(path))) {
+            throw new HelperRefusal("remove: " + path + " is a symbolic link");
+        }
+        return PathRule.creatable(path, policy.writePaths()).toString();
     }
 
     private String read(String path) throws HelperRefusal {

@@ -32,6 +32,11 @@ final class PathRule {
      * ancestor is resolved, and what follows it must be plain names. Must lie strictly below a root.
      */
     static Path creatable(String arg, List<Path> roots) throws HelperRefusal {
+        return creatable(arg, roots, true);
+    }
+
+    /** As {@link #creatable(String, List)}; {@code strictlyBelow} false lets {@code mkdir -p} name a root itself. */
+    static Path creatable(String arg, List<Path> roots, boolean strictlyBelow) throws HelperRefusal {
         Path p = plainAbsolute(arg);
         Path existing = p;
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -42,7 +47,7 @@ final class PathRule {
         }
         try {
             Path real = existing.toRealPath().resolve(existing.relativize(p));
-            return under(arg, real, roots, true);
+            return under(arg, real, roots, strictlyBelow);
         } catch (IOException e) {
             throw new HelperRefusal(arg + ": " + e.getMessage());
         }

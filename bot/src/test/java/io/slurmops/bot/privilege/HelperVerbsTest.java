@@ -83,6 +83,9 @@ class HelperVerbsTest {
         assertRefused(List.of("read", link + "/passwd"), "is not under");
         assertRefused(List.of("create", link + "/new"), "is not below");
         assertRefused(List.of("remove", backups.toString()), "is not below");
+        assertThat(verbs.argv(List.of("remove", backups + "/gone"))).as("rm -rf of nothing").endsWith(backups.toRealPath() + "/gone");
+        Path inner = Files.createSymbolicLink(backups.resolve("to-state"), state);
+        assertRefused(List.of("remove", inner.toString()), "is a symbolic link");
         assertRefused(List.of("remove", "relative/path"), "not an absolute path");
         assertThat(verbs.argv(List.of("clear", state.toString()))).containsExactly("find", state.toRealPath().toString(),
                 "-mindepth", "1", "-delete");
@@ -100,6 +103,9 @@ class HelperVerbsTest {
         assertThat(verbs.argv(List.of("mkdir", "-p", "-m", "700", "--", backups + "/x/y")))
                 .containsExactly("mkdir", "-p", "-m", "700", "--", backups.toRealPath() + "/x/y");
         assertThat(verbs.argv(List.of("mkdir", "-m", "700", "--", backups + "/x"))).hasSize(5);
+        assertThat(verbs.argv(List.of("mkdir", "-p", "-m", "700", "--", backups.toString()))).as("-p on the root: a no-op")
+                .endsWith(backups.toRealPath().toString());
+        assertRefused(List.of("mkdir", "-m", "700", "--", backups.toString()), "is not below");
         assertRefused(List.of("mkdir", "-m", "4777", "--", backups + "/x"), "expected [-p] [-m 700] -- DIR");
         assertRefused(List.of("mkdir", "-p", backups + "/x"), "expected [-p] [-m 700] -- DIR");
     }
