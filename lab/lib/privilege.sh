@@ -47,7 +47,7 @@ units = slurmctld slurmdbd munge mariadb
 serviceManager = $BIN_DIR/systemctl
 slurmUser = slurm
 triggerDir = $dir/state
-readPaths = /etc/slurm
+readPaths = /etc/slurm /etc/munge
 writePaths = ${state_dir:-$LAB/slurm/state} $dir/backups
 log = $dir/root-helper.log
 CONF

@@ -10,7 +10,8 @@ import java.util.Set;
  * The bot's side of the helper: which of the argv it runs on its own host need root, and the helper
  * request each becomes. Service starts and stops through the site's service manager, strigger (as
  * SlurmUser), and the file commands of backups and runbooks whose paths all lie in the privileged
- * directories ({@code privilege.paths} and {@code backups.dir}). Everything else runs as the bot itself.
+ * directories ({@code privilege.paths} and {@code backups.dir}), and the reads of root-only files there (the
+ * munge key that {@code sync munge} sends). Everything else runs as the bot itself.
  * The helper checks every argument again on its side: this class only chooses the route.
  */
 public final class HelperRoutes {
@@ -87,6 +88,9 @@ public final class HelperRoutes {
         if (p.equals("sha256sum") && n >= 2) {
             List<String> f = a.get(1).equals("--") ? a.subList(2, n) : a.subList(1, n);
             return f.isEmpty() ? Optional.empty() : Optional.of(with("sha256", f));
+        }
+        if (n == 4 && a.subList(0, 3).equals(List.of("base64", "-w", "0"))) {
+            return Optional.of(List.of("base64", a.get(3)));
         }
         if (n == 3 && p.equals("cat") && a.get(1).equals("--")) {
             return Optional.of(List.of("read", a.get(2)));

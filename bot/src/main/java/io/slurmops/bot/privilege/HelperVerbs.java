@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * copy SRC DST | copy-contents SRC DST | restore-old FILE     cp -a / cp -a SRC/. DST/ / cp -p FILE.old FILE
  * mkdir [-p] [-m 700] -- DIR | remove PATH | clear DIR         mkdir / rm -rf (below a root) / find -delete
  * create FILE | write FILE (stdin)                              install -m 600 /dev/null / dd of=
- * list DIR | list-any DIR | find-named DIR [d] NAME | sha256 FILE… | read FILE | read-all FILE…
+ * list DIR | list-any DIR | find-named DIR [d] NAME | sha256 FILE… | read FILE | read-all FILE… | base64 FILE
  * </pre>
  */
 final class HelperVerbs {
@@ -73,7 +73,7 @@ final class HelperVerbs {
         switch (verb) {
             case "copy" -> need(a, 2, verb);
             case "copy-contents" -> need(a, 2, verb);
-            case "remove", "clear", "create", "write", "list", "list-any", "read" -> need(a, 1, verb);
+            case "remove", "clear", "create", "write", "list", "list-any", "read", "base64" -> need(a, 1, verb);
             default -> throw new HelperRefusal("unknown verb `" + verb + "`");
         }
         return switch (verb) {
@@ -87,6 +87,7 @@ final class HelperVerbs {
             case "write" -> List.of("dd", "of=" + write(a.get(0)), "status=none");
             case "list" -> List.of("find", read(a.get(0)), "-type", "f", "-printf", "%s %P\\n");
             case "list-any" -> List.of("find", read(a.get(0)), "-mindepth", "1");
+            case "base64" -> List.of("base64", "-w", "0", read(a.get(0)));
             default -> List.of("cat", "--", read(a.get(0)));
         };
     }

@@ -63,13 +63,35 @@ public final class RootHelper {
         pb.environment().put("PATH", PATH);
         pb.environment().put("LC_ALL", "C.UTF-8");
         try {
-            return pb.start().waitFor();
+            Process p = pb.start();
+            // The bot's timeout reaches us as a signal relayed by sudo: take the command down with us, not leave it orphaned.
+            Thread stop = new Thread(() -> stopChild(p), "stop-child");
+            Runtime.getRuntime().addShutdownHook(stop);
+            int rc = p.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already stopping the child
+            }
+            return rc;
         } catch (IOException e) {
             System.err.println("slurmops-root-helper: cannot run " + argv.get(0) + ": " + e.getMessage());
             return 127;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    private static void stopChild(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        try {
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
         }
     }
 }

@@ -50,7 +50,7 @@ class PrivilegeLabTest {
                 "access:", "  users:", "    \"console:alice\": operator", "    \"console:bob\": approver",
                 "console:", "  switchUser: true", "alerts:", "  enabled: false",
                 "backups:", "  dir: " + DIR.resolve("backups"),
-                "privilege:", "  helper: " + HELPER, "  paths: [" + stateDir + ", /etc/slurm]", ""));
+                "privilege:", "  helper: " + HELPER, "  paths: [" + stateDir + ", /etc/slurm, /etc/munge]", ""));
         Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 

@@ -45,6 +45,10 @@ class HelperRoutesTest {
         assertThat(routes.route(List.of("dd", "of=/var/lib/slurmops/backups/b/backup.meta", "status=none")))
                 .contains(List.of("write", "/var/lib/slurmops/backups/b/backup.meta"));
         assertThat(routes.route(List.of("rm", "-rf", "--", "/tmp/slurmops-work"))).as("outside").isEmpty();
+        HelperRoutes withMunge = new HelperRoutes(List.of("/usr/bin/systemctl"), List.of("/etc/munge"));
+        assertThat(withMunge.route(List.of("base64", "-w", "0", "/etc/munge/munge.key"))).contains(List.of("base64", "/etc/munge/munge.key"));
+        assertThat(withMunge.route(List.of("sha256sum", "/etc/munge/munge.key"))).contains(List.of("sha256", "/etc/munge/munge.key"));
+        assertThat(routes.route(List.of("base64", "-w", "0", "/etc/munge/munge.key"))).as("not a privileged path here").isEmpty();
         assertThat(routes.route(List.of("cp", "-a", "--", "/var/spool/slurmctld", "/tmp/copy"))).as("one path outside").isEmpty();
         assertThat(routes.route(List.of("sha256sum", "/var/spool/slurmctld/../../../etc/shadow"))).isEmpty();
         assertThat(routes.route(List.of("scontrol", "update", "NodeName=node001", "State=DRAIN"))).isEmpty();

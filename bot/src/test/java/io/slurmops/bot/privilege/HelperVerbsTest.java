@@ -118,6 +118,9 @@ class HelperVerbsTest {
         assertThat(verbs.argv(List.of("find-named", backups.toString(), "d", "job.*"))).contains("-type", "d");
         assertRefused(List.of("find-named", backups.toString(), "-exec"), "find-named: expected");
         assertRefused(List.of("write", etc + "/slurm.conf"), "is not below");
+        assertThat(verbs.argv(List.of("base64", etc + "/slurm.conf"))).containsExactly("base64", "-w", "0",
+                etc.toRealPath() + "/slurm.conf");
+        assertRefused(List.of("base64", "/etc/shadow"), "is not under");
     }
 
     private void assertRefused(List<String> request, String why) {
