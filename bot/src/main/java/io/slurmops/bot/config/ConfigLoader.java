@@ -105,7 +105,7 @@ public final class ConfigLoader {
         BackupConfig backups = backups(top.child("backups"));
         AlertmanagerConfig alertmanager = AlertmanagerLoader.load(top.child("alertmanager"));
         EscalationConfig escalation = EscalationLoader.load(top.child("escalation"));
-        MetricsConfig metrics = MetricsLoader.load(top.child("metrics"));
+        MetricsConfig metrics = MetricsLoader.load(top.child("metrics"), alertmanager);
         PrivilegeConfig privilege = PrivilegeLoader.load(top.child("privilege"));
         IncidentCommandConfig incidents = IncidentCommandLoader.load(top.child("incidents"));
         if (!problems.isEmpty()) {
