@@ -38,6 +38,7 @@ import io.slurmops.commands.read.ServicesCommand;
 import io.slurmops.commands.alerts.ControllerProbe;
 import io.slurmops.commands.alerts.HealthProbe;
 import io.slurmops.commands.alerts.NodeProbe;
+import io.slurmops.commands.alerts.NodeStorms;
 import io.slurmops.commands.catalog.CommandCatalog;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.chat.ChatChannel;
@@ -104,7 +105,7 @@ public final class Application implements AutoCloseable {
         this.alertStore = new StoredAlertStore(store);
         this.backups = BackupServices.from(config.backups(), clock);
         AlertConfig a = config.alerts();
-        this.probes = alertProbes(a, backups);
+        this.probes = alertProbes(a, backups, alertStore);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         if (config.alertmanager().enabled()) {
             // `silence alertmanager 2h` quiets every alert that came through the webhook
@@ -149,9 +150,12 @@ public final class Application implements AutoCloseable {
      * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
      * that node not responding, diagnosed with the node-side checks instead of a second alert.
      */
-    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups) {
+    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups, AlertStore alertStore) {
         NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand()));
-        return List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval(), diagnoser),
+        // many nodes at once (a rack, a partition) are one incident, not hundreds of messages
+        HealthProbe nodes = new NodeStorms(new NodeProbe(a.nodesInterval(), diagnoser), NodeStorms.DEFAULT_THRESHOLD,
+                key -> alertStore.latest(key).map(io.slurmops.bot.alerts.Incident::isOpen).orElse(false));
+        return List.of(new ControllerProbe(a.interval()), nodes,
                 new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
                 new CheckProbe("config", new CheckConfigCommand(), a.interval(), true),
                 new CheckProbe("clock", new CheckClockCommand(), a.interval(), true),

@@ -33,6 +33,7 @@ public final class Transports {
                 .keepAliveInterval(s.keepAlive())
                 .idleExpiry(s.idleExpiry())
                 .maxSessionsPerHost(s.maxSessionsPerHost())
+                .maxPooledConnections(s.maxPooledConnections())
                 .build();
         return new RoutingTransport(local(config), new DeferredSshTransport(() -> new SshTransport(settings)));
     }
