@@ -34,7 +34,8 @@ PACKAGES=(slurm-wlm slurmctld slurmd slurm-client slurmdbd munge mariadb-server
           netcat-openbsd    # nc -z: slurmops `check ports` probes 6817-6819 from the controller
           libfaketime       # the clock-skew drill: a shifted clock inside one node's mount view
           fontconfig fonts-dejavu-core  # incident charts: headless AWT draws text with system fonts
-          nftables)         # the firewall drill: nft drops a port inside one node's network namespace
+          nftables          # the firewall drill: nft drops a port inside one node's network namespace
+          sudo)             # the bot as its own user reaches the root helper through one sudoers rule
 
 DAEMON_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH=$DAEMON_PATH${PATH:+:$PATH}

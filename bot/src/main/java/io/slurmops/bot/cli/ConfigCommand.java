@@ -44,6 +44,8 @@ final class ConfigCommand implements Runnable {
                             .map(why -> "warning: console.switchUser will be ignored (--as refused): " + why)
                             .orElse("console.switchUser: on (--as / /as may act as anyone listed)"));
                 }
+                io.slurmops.bot.privilege.PrivilegeWarnings.of(c.privilege().helper(),
+                        io.slurmops.adapters.os.ProcessUser.isRoot()).forEach(System.out::println);
                 return 0;
             } catch (ConfigException e) {
                 System.err.println(e.getMessage());

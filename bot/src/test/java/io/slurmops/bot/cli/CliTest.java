@@ -72,6 +72,20 @@ class CliTest {
     }
 
     @Test
+    void configCheckWarnsWhenSlurmopsRunsAsRootAndWhenTheHelperIsMissing(@TempDir Path dir) throws IOException {
+        Path c = dir.resolve("c.yaml");
+        Files.writeString(c, "privilege:\n  helper: " + dir.resolve("no-helper") + "\n");
+        CliCapture.Run r = CliCapture.run("config", "check", c.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("warning: privilege.helper: " + dir.resolve("no-helper") + " does not exist");
+        if (io.slurmops.adapters.os.ProcessUser.isRoot()) {
+            assertThat(r.out()).contains("warning: slurmops runs as root; run the bot as its own user");
+        } else {
+            assertThat(r.out()).doesNotContain("runs as root");
+        }
+    }
+
+    @Test
     void runRefusesUnknownCommandsWithTheCorrectFormAndNoStackTrace() throws IOException {
         CliCapture.Run r = CliCapture.run("run", "--config", labConfigAnyOwner().toString(), "!slurm frobnicate");
         assertThat(state.resolve("db/store.mv.db")).as("the test's own store, not the lab's").exists();
