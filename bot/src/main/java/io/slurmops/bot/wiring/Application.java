@@ -76,6 +76,8 @@ public final class Application implements AutoCloseable {
     private AlertService alerts;
     private TriggerSource triggers;
     private AlertmanagerIntake alertmanager;
+    private final io.slurmops.bot.escalation.Acknowledgements acks;
+    private io.slurmops.bot.escalation.Escalation escalation;
     private final CommandCatalog catalog;
     private BackupSchedule dailyBackup;
 
@@ -103,9 +105,11 @@ public final class Application implements AutoCloseable {
         }
         this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
                 config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
+        this.acks = new io.slurmops.bot.escalation.Acknowledgements(store, alertStore, new StoredAuditLog(store), clock);
         this.catalog = new CommandCatalog(config.prefix(),
                 BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups,
                                 config.accountingDb().adminDefaults())
+                        .add(new io.slurmops.bot.escalation.AckCommand(acks))
                         .commands());
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
@@ -116,7 +120,12 @@ public final class Application implements AutoCloseable {
             runbooks.connect(approvals, authorizer);
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
                     Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
-            bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
+            // A person's 👀 on an alert acknowledges it; its ✅ requests the suggested fix.
+            io.slurmops.bot.pipeline.ReactionHook ack = new io.slurmops.bot.escalation.AckReactions(alertStore, acks,
+                    authorizer);
+            io.slurmops.bot.pipeline.ReactionHook fix = new SuggestedFixes(alertStore, bot, authorizer, config.prefix(),
+                    clock);
+            bot.setReactionHook((r, ch) -> ack.handle(r, ch) || fix.handle(r, ch));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -266,6 +275,7 @@ public final class Application implements AutoCloseable {
             dailyBackup.start();
         });
         startAlertmanager(alerts);
+        startEscalation(channel);
         if (a.triggers()) {
             try {
                 triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
@@ -292,6 +302,22 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Acknowledgement deadlines and paging, when {@code escalation:} is enabled; posts mentions into the alert channel. */
+    private void startEscalation(ChatChannel channel) {
+        if (!config.escalation().enabled()) {
+            return;
+        }
+        escalation = new io.slurmops.bot.escalation.Escalation(config.escalation(), store, alertStore,
+                config.access().people(), channel, config.site().clusterName(), config.prefix(), leaseHolder, clock,
+                this::holdAlertLease).start();
+        acks.onAcknowledged(escalation::wake);
+    }
+
+    /** The running escalation, if any (tests run a round at once instead of waiting for its period). */
+    public java.util.Optional<io.slurmops.bot.escalation.Escalation> escalation() {
+        return java.util.Optional.ofNullable(escalation);
+    }
+
     /** The running Alertmanager webhook, if any (its port, for tests on port 0). */
     public java.util.Optional<AlertmanagerIntake> alertmanager() {
         return java.util.Optional.ofNullable(alertmanager);
@@ -313,6 +339,9 @@ public final class Application implements AutoCloseable {
         }
         if (alertmanager != null) {
             alertmanager.close();
+        }
+        if (escalation != null) {
+            escalation.close();
         }
         if (alerts != null) {
             alerts.close();

@@ -29,6 +29,12 @@ public final class PlainTextRenderer {
                 }
             } else if (block instanceof Block.Bullets b) {
                 b.items().forEach(i -> out.append("  • ").append(i).append('\n'));
+            } else if (block instanceof Block.Mention m) {
+                out.append('@').append(m.name());
+                if (!m.members().isEmpty()) {
+                    out.append(" (").append(String.join(", ", m.members())).append(')');
+                }
+                out.append('\n');
             }
         }
         return out.toString();

@@ -106,7 +106,23 @@ public final class SlackReplyRenderer {
             StringBuilder text = new StringBuilder();
             b.items().forEach(i -> text.append("• ").append(escape(i)).append('\n'));
             body.section(text.toString().stripTrailing());
+        } else if (block instanceof Block.Mention m) {
+            body.section(mention(m));
         }
+    }
+
+    /**
+     * The group's user group ({@code <!subteam^S…>}) when it has one on Slack, else each member
+     * ({@code <@U…>}), else its name. Markup on purpose: the ids come from the configuration, not from output.
+     */
+    static String mention(Block.Mention m) {
+        String group = m.groupIds().get("slack");
+        if (group != null) {
+            return "<!subteam^" + group + ">";
+        }
+        List<String> users = m.userIds().getOrDefault("slack", List.of());
+        return users.isEmpty() ? "@" + escape(m.name())
+                : String.join(" ", users.stream().map(u -> "<@" + u + ">").toList());
     }
 
     private static LayoutBlock voteButtons(String voteKey) {
