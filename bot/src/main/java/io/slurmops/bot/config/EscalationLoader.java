@@ -34,13 +34,13 @@ final class EscalationLoader {
         Map<String, EscalationConfig.Secret> services = new LinkedHashMap<>();
         pd.child("services").children().forEach((name, s) -> {
             s.allowOnly(Set.of("routingKey", "routingKeyFile"));
-            services.put(name, secret(s, "routingKey", "${SLURMOPS_PAGERDUTY_KEY}"));
+            services.put(name, secret(s, "routingKey", "${SLURMOPS_PAGERDUTY_KEY}", enabled));
         });
         Map<String, EscalationConfig.Webhook> webhooks = new LinkedHashMap<>();
         n.child("webhooks").children().forEach((name, w) -> {
             w.allowOnly(Set.of("url", "secret", "secretFile"));
             String url = url(w, "url", w.requiredString("url", "the address to POST to, e.g. https://vendor.example/hook"));
-            webhooks.put(name, new EscalationConfig.Webhook(url, secret(w, "secret", "${SLURMOPS_WEBHOOK_SECRET}")));
+            webhooks.put(name, new EscalationConfig.Webhook(url, secret(w, "secret", "${SLURMOPS_WEBHOOK_SECRET}", enabled)));
         });
         List<EscalationConfig.Level> levels = levels(n, people, services.keySet(), webhooks.keySet());
         if (enabled) {
@@ -146,11 +146,14 @@ final class EscalationLoader {
         };
     }
 
-    /** Deny by default: a key is given exactly once, inline from the environment or in an absolute file. */
-    private static EscalationConfig.Secret secret(Node n, String key, String example) {
+    /**
+     * Deny by default: a key is given exactly once, inline from the environment or in an absolute file
+     * (checked when enabled, so an example with an unset variable still loads while switched off).
+     */
+    private static EscalationConfig.Secret secret(Node n, String key, String example, boolean enabled) {
         String value = n.string(key, "");
         String file = n.string(key + "File", "");
-        if (value.isEmpty() == file.isEmpty()) {
+        if (enabled && value.isEmpty() == file.isEmpty()) {
             n.problem(key, "give exactly one of " + key + " (e.g. " + example + ") or " + key + "File");
         }
         if (!file.isEmpty() && !file.startsWith("/")) {
