@@ -50,10 +50,14 @@ final class PageTable {
         return query(c, "SELECT " + COLUMNS + " FROM page_outbox WHERE incident_id = ? ORDER BY id", incident);
     }
 
-    /** Incidents with a trigger and no resolve yet: their recovery must still reach the targets. */
+    /**
+     * Triggers sent to a paging service (not a chat mention) without a resolve for the same incident and
+     * target yet: their recovery must still reach that service. Resolved ones drop out, so this stays short.
+     */
     static List<PageRow> unresolvedTriggers(Connection c) throws SQLException {
-        return query(c, "SELECT " + COLUMNS + " FROM page_outbox t WHERE action = 'trigger' AND state <> 'CANCELLED' "
-                + "AND NOT EXISTS (SELECT 1 FROM page_outbox r WHERE r.incident_id = t.incident_id "
+        return query(c, "SELECT " + COLUMNS + " FROM page_outbox t WHERE action = 'trigger' AND state = 'SENT' "
+                + "AND target NOT LIKE 'group:%' AND NOT EXISTS (SELECT 1 FROM page_outbox r "
+                + "WHERE r.incident_id = t.incident_id AND r.level_name = t.level_name AND r.target = t.target "
                 + "AND r.action = 'resolve') ORDER BY id");
     }
 

@@ -235,7 +235,7 @@ public final class StoreTx {
         return PageTable.ofIncident(c, incident);
     }
 
-    /** Trigger rows of incidents that have no resolve row yet. */
+    /** Triggers sent to a paging service that have no resolve row yet. */
     public List<PageRow> unresolvedPages() throws SQLException {
         return PageTable.unresolvedTriggers(c);
     }

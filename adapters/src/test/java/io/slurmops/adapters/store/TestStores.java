@@ -48,7 +48,7 @@ public final class TestStores {
                 + "GRANT ALL ON slurmops_test.* TO 'slurmops_test'@'127.0.0.1';"
                 + "DROP TABLE IF EXISTS slurmops_test.requests, slurmops_test.votes, slurmops_test.audit,"
                 + " slurmops_test.chat_events, slurmops_test.incidents, slurmops_test.silences, slurmops_test.leases, slurmops_test.runbook_runs, slurmops_test.runbook_steps,"
-                + " slurmops_test.runbook_values, slurmops_test.schema_version;";
+                + " slurmops_test.runbook_values, slurmops_test.incident_acks, slurmops_test.page_outbox, slurmops_test.schema_version;";
         LabCluster.Result r = LabCluster.exec(List.of("mariadb", "-u", "root", "-e", sql), 60);
         if (r.exitCode() != 0) {
             LabCluster.ensureUp();

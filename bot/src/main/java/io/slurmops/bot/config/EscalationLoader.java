@@ -59,8 +59,11 @@ final class EscalationLoader {
         if (max.compareTo(first) < 0) {
             retry.problem("max", "must not be shorter than first (" + first + ")");
         }
-        return new EscalationConfig(enabled, deadlines, levels, mentions, pdUrl, services, webhooks,
-                n.duration("check", d.check()), first, max);
+        Duration check = n.duration("check", d.check());
+        if (check.toMillis() < 100) {
+            n.problem("check", "must be at least 100ms (15s is plenty: deadlines are minutes)");
+        }
+        return new EscalationConfig(enabled, deadlines, levels, mentions, pdUrl, services, webhooks, check, first, max);
     }
 
     private static Map<Status, Duration> deadlines(Node n) {

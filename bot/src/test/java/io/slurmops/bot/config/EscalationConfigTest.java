@@ -60,6 +60,7 @@ class EscalationConfigTest {
                   pagerduty: {url: "ftp://x", services: {hpc: {}, other: {routingKey: a, routingKeyFile: b}}}
                   webhooks: {vendor: {secret: s}}
                   retry: {first: 5m, max: 1m}
+                  check: 0s
                 """, "t"))
                 .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).contains(
                         "escalation.acknowledgeWithin.urgent: is not a severity; use critical or warning",
@@ -74,6 +75,7 @@ class EscalationConfigTest {
                         "escalation.pagerduty.services.other.routingKeyFile: `b` must be an absolute path",
                         "escalation.webhooks.vendor.url: missing; expected the address to POST to, e.g. https://vendor.example/hook",
                         "escalation.retry.max: must not be shorter than first (PT5M)",
+                        "escalation.check: must be at least 100ms (15s is plenty: deadlines are minutes)",
                         "escalation.acknowledgeWithin: give at least critical, e.g. {critical: 5m}: a CRITICAL incident "
                                 + "must be acknowledged within it or it escalates")
                         .anyMatch(p -> p.startsWith("escalation.levels[0].notify: `pagerduty:missing` is not a target"))
