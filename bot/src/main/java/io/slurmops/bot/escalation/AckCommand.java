@@ -26,7 +26,7 @@ public final class AckCommand extends DeclaredCommand {
 
     public AckCommand(Acknowledgements acks) {
         super(CommandSpec.builder("ack")
-                .required("N", "N", incident())
+                .required("N", incident())
                 .summary("Acknowledge incident #N: you are on it, its escalation stops")
                 .description("The same as reacting 👀 on the incident's alert. Services already paged "
                         + "(PagerDuty, webhooks) are told it is acknowledged; nothing further is sent.")

@@ -45,7 +45,8 @@ class AcknowledgeTest {
     }
 
     private java.util.Optional<io.slurmops.adapters.store.AckRow> ack() {
-        return h.app.approvals().store().transaction(tx -> tx.acknowledgement(7));
+        return h.app.approvals().store().<java.util.Optional<io.slurmops.adapters.store.AckRow>>transaction(
+                tx -> tx.acknowledgement(7));
     }
 
     @Test
@@ -71,8 +72,8 @@ class AcknowledgeTest {
                 .isEqualTo(h.clock.instant());
         BotResponse again = h.say("erin", "!slurm ack 7");
         assertThat(again.reply().title()).contains("already acknowledged by alice");
-        assertThat(h.app.approvals().store().transaction(tx -> tx.recentAudit(20)))
-                .extracting(AuditEntry::line).contains("!slurm ack #7");
+        assertThat(h.app.approvals().store().<java.util.List<AuditEntry>>transaction(tx -> tx.recentAudit(20)))
+                .extracting(AuditEntry::commandLine).contains("!slurm ack #7");
     }
 
     @Test
@@ -89,7 +90,7 @@ class AcknowledgeTest {
         h.react("alice", ALERT_MESSAGE, "eyes");
         assertThat(ack()).hasValueSatisfying(a -> assertThat(a.via()).isEqualTo("reaction"));
         assertThat(h.channel.text()).contains("Incident #7 acknowledged by alice");
-        assertThat(h.app.approvals().store().transaction(tx -> tx.recentAudit(20)))
-                .extracting(AuditEntry::line).contains("👀 on incident #7");
+        assertThat(h.app.approvals().store().<java.util.List<AuditEntry>>transaction(tx -> tx.recentAudit(20)))
+                .extracting(AuditEntry::commandLine).contains("👀 on incident #7");
     }
 }

@@ -60,7 +60,7 @@ class EscalationConfigTest {
                   pagerduty: {url: "ftp://x", services: {hpc: {}, other: {routingKey: a, routingKeyFile: b}}}
                   webhooks: {vendor: {secret: s}}
                   retry: {first: 5m, max: 1m}
-                  check: 0s
+                  check: 50ms
                 """, "t"))
                 .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).contains(
                         "escalation.acknowledgeWithin.urgent: is not a severity; use critical or warning",
