@@ -15,6 +15,7 @@ import io.slurmops.bot.config.ChatConfig;
 import io.slurmops.bot.config.ConfigLoader;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.escalation.FakePagerDuty;
+import io.slurmops.testing.FakeCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An unacknowledged CRITICAL alert in Slack and in Discord (the wire-level fakes, the real client
- * libraries and the bot as `slurmops bot` wires it): the on-call group is mentioned, PagerDuty (a local
+ * libraries and the bot as `slurmops bot` wires it; a healthy fake cluster behind it, so the only incident
+ * is the Alertmanager one): the on-call group is mentioned, PagerDuty (a local
  * server speaking the Events API v2 format) is paged once, the bot's own 👀 changes nothing, a person's
  * 👀 acknowledges it there too, and the recovery resolves it.
  */
@@ -62,6 +65,11 @@ class EscalationWiringTest {
 
     private SlurmopsConfig config() throws Exception {
         return new ConfigLoader(Map.of("STATE", state.toString(), "AM_TOKEN", "s3cret", "PD_KEY", PD_KEY)).parse("""
+                site:
+                  cluster: test
+                  controller: ctl
+                  serviceManager: [systemctl]
+                  nodeServiceManager: [systemctl]
                 store:
                   url: jdbc:h2:file:${STATE}/store
                 people:
@@ -119,36 +127,36 @@ class EscalationWiringTest {
         ChatConfig chat = new ChatConfig(Optional.of(new SlackSettings(FakeSlackWebApi.BOT_TOKEN,
                 FakeSlackWebApi.APP_TOKEN, web.apiUrl(), Set.of("C111"), OutsideChannels.IGNORE, false)), Optional.empty());
         SlurmopsConfig config = config();
-        try (Application app = Application.startLongRunning(config);
+        try (Application app = Application.startLongRunning(config, FakeCluster.withNodes(4), Clock.systemUTC());
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
             app.startAlerts("slack", "C111", adapters.channel("slack:C111"));
             post(app, "firing");
             web.await("chat.postMessage", c -> c.get("text").contains("SlurmctldDown"));
             String ts = incident(app).messageId();
+            String ours = "slurmops/test/incident/" + incident(app).id();
 
             FakeSlackWebApi.Call mention = web.await("chat.postMessage", c -> ts.equals(c.get("thread_ts"))
                     && c.blocks().toString().contains("<!subteam^S0ONCALL>"));
             assertThat(mention.get("text")).contains("not acknowledged").contains("L1");
-            FakePagerDuty.Call trigger = pd.await("the trigger", c -> c.action().equals("trigger"), WAIT);
-            assertThat(trigger.body().path("dedup_key").asText()).endsWith("/incident/" + incident(app).id());
+            pd.await("the trigger", c -> is(c, "trigger", ours), WAIT);
 
             // The bot's own 👀 (its receipt reaction) reaches nothing; a person's 👀 acknowledges.
             socket.sendFrame(SlackFrames.reaction("Ev20", FakeSlackWebApi.BOT_USER, "eyes", "C111", ts));
             Thread.sleep(700);
-            assertThat(pd.events("acknowledge")).isEmpty();
+            assertThat(pd.calls()).noneMatch(c -> is(c, "acknowledge", ours));
             socket.sendFrame(SlackFrames.reaction("Ev21", "U222", "eyes", "C111", ts));
             FakeSlackWebApi.Call acked = web.await("chat.postMessage", c -> ts.equals(c.get("thread_ts"))
                     && c.get("text").contains("acknowledged by"));
             assertThat(acked.get("text")).contains("acknowledged by alice");
-            pd.await("the acknowledge", c -> c.action().equals("acknowledge"), WAIT);
+            pd.await("the acknowledge", c -> is(c, "acknowledge", ours), WAIT);
 
             post(app, "resolved");
-            pd.await("the resolve", c -> c.action().equals("resolve"), WAIT);
+            pd.await("the resolve", c -> is(c, "resolve", ours), WAIT);
             Thread.sleep(600);
-            assertThat(pd.calls()).extracting(FakePagerDuty.Call::action)
-                    .containsExactly("trigger", "acknowledge", "resolve");
-            assertThat(web.calls("chat.postMessage")).filteredOn(c -> c.blocks().toString().contains("subteam"))
-                    .hasSize(1);
+            assertThat(pd.calls()).filteredOn(c -> c.body().path("dedup_key").asText().equals(ours))
+                    .extracting(FakePagerDuty.Call::action).containsExactly("trigger", "acknowledge", "resolve");
+            assertThat(web.calls("chat.postMessage")).filteredOn(c -> ts.equals(c.get("thread_ts"))
+                    && c.blocks().toString().contains("subteam")).hasSize(1);
         } finally {
             web.close();
             socket.shutdown();
@@ -164,39 +172,43 @@ class EscalationWiringTest {
         ChatConfig chat = new ChatConfig(Optional.empty(), Optional.of(new DiscordSettings(FakeDiscordRest.TOKEN,
                 rest.url(), gateway.url(), Set.of(channel), OutsideChannels.IGNORE, false)));
         SlurmopsConfig config = config();
-        try (Application app = Application.startLongRunning(config);
+        try (Application app = Application.startLongRunning(config, FakeCluster.withNodes(4), Clock.systemUTC());
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
             app.startAlerts("discord", channel, adapters.channel("discord:" + channel));
             post(app, "firing");
             rest.await("the alert", c -> isCreate(c, channel) && content(c).contains("SlurmctldDown"));
             String alert = incident(app).messageId();
+            String ours = "slurmops/test/incident/" + incident(app).id();
 
-            FakeDiscordRest.Call mention = rest.await("the mention", c -> isCreate(c, channel)
-                    && content(c).contains("<@&" + ROLE + ">"));
-            assertThat(referenced(mention)).as("in reply to the alert").isEqualTo(alert);
+            FakeDiscordRest.Call mention = rest.await("the mention in reply to the alert", c -> isCreate(c, channel)
+                    && content(c).contains("<@&" + ROLE + ">") && alert.equals(referenced(c)));
             JsonObject allowed = mention.payload().getAsJsonObject("allowed_mentions");
             assertThat(allowed.getAsJsonArray("roles").toString()).as("only the on-call role may be pinged")
                     .isEqualTo("[\"" + ROLE + "\"]");
             assertThat(allowed.getAsJsonArray("parse")).isEmpty();
-            pd.await("the trigger", c -> c.action().equals("trigger"), WAIT);
+            pd.await("the trigger", c -> is(c, "trigger", ours), WAIT);
 
             gateway.dispatch(DiscordFrames.reaction(FakeDiscordRest.BOT_ID, "slurmops", alert, "👀"));
             Thread.sleep(700);
-            assertThat(pd.events("acknowledge")).isEmpty();
+            assertThat(pd.calls()).noneMatch(c -> is(c, "acknowledge", ours));
             gateway.dispatch(DiscordFrames.reaction(DiscordFrames.USER, "alice", alert, "👀"));
             FakeDiscordRest.Call acked = rest.await("the acknowledgement", c -> isCreate(c, channel)
                     && content(c).contains("acknowledged by"));
             assertThat(content(acked)).contains("acknowledged by alice");
-            pd.await("the acknowledge", c -> c.action().equals("acknowledge"), WAIT);
+            pd.await("the acknowledge", c -> is(c, "acknowledge", ours), WAIT);
 
             post(app, "resolved");
-            pd.await("the resolve", c -> c.action().equals("resolve"), WAIT);
-            assertThat(pd.calls()).extracting(FakePagerDuty.Call::action)
-                    .containsExactly("trigger", "acknowledge", "resolve");
+            pd.await("the resolve", c -> is(c, "resolve", ours), WAIT);
+            assertThat(pd.calls()).filteredOn(c -> c.body().path("dedup_key").asText().equals(ours))
+                    .extracting(FakePagerDuty.Call::action).containsExactly("trigger", "acknowledge", "resolve");
         } finally {
             rest.close();
             gateway.shutdown();
         }
+    }
+
+    private static boolean is(FakePagerDuty.Call c, String action, String dedupKey) {
+        return c.action().equals(action) && c.body().path("dedup_key").asText().equals(dedupKey);
     }
 
     private static boolean isCreate(FakeDiscordRest.Call c, String channel) {
