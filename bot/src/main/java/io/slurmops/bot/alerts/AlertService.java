@@ -37,6 +37,7 @@ public final class AlertService implements AutoCloseable {
     private final MaintenanceNodes maintenance = new MaintenanceNodes();
     private volatile boolean leading = true;
     private volatile Supplier<List<Silence>> plannedWork = List::of;
+    private volatile java.util.function.Consumer<java.time.Duration> latency = d -> { };
 
     public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
                         Supplier<CommandContext> context, Clock clock) {
@@ -72,6 +73,14 @@ public final class AlertService implements AutoCloseable {
         this.plannedWork = source;
     }
 
+    /**
+     * Told, for each incident posted, how long it took from the start of the poll that saw it (or from
+     * the webhook's arrival) until the post went out: the alert latency (metrics).
+     */
+    public void onPosted(java.util.function.Consumer<java.time.Duration> latency) {
+        this.latency = latency;
+    }
+
     public void start() {
         for (HealthProbe p : probes) {
             scheduler.scheduleWithFixedDelay(() -> runSafely(p), 0, p.interval().toMillis(), TimeUnit.MILLISECONDS);
@@ -105,6 +114,7 @@ public final class AlertService implements AutoCloseable {
         if (!lead) {
             return List.of();
         }
+        long started = System.nanoTime();
         List<Observation> seen;
         try {
             seen = p.observe(context.get());
@@ -114,7 +124,7 @@ public final class AlertService implements AutoCloseable {
         }
         Instant now = clock.instant();
         List<AlertEvent> events = tracker.reconcile(p.name(), seen, now);
-        publish(p.name(), events, now);
+        publish(p.name(), events, now, started);
         return events;
     }
 
@@ -126,6 +136,7 @@ public final class AlertService implements AutoCloseable {
      */
     public synchronized Optional<List<AlertEvent>> receive(String source, List<Observation> firing,
                                                            List<String> resolvedKeys) {
+        long started = System.nanoTime();
         if (!leader.getAsBoolean()) {
             return Optional.empty();
         }
@@ -138,11 +149,11 @@ public final class AlertService implements AutoCloseable {
             tracker.fired(o, now).ifPresent(events::add);
         }
         resolvedKeys.forEach(k -> tracker.cleared(k, now).ifPresent(events::add));
-        publish(source, events, now);
+        publish(source, events, now, started);
         return Optional.of(events);
     }
 
-    private void publish(String probe, List<AlertEvent> events, Instant now) {
+    private void publish(String probe, List<AlertEvent> events, Instant now, long startedNanos) {
         List<Silence> silences = silences(now);
         for (AlertEvent e : events) {
             Incident i = e.incident();
@@ -150,7 +161,10 @@ public final class AlertService implements AutoCloseable {
                 continue;
             }
             switch (e.kind()) {
-                case OPENED -> store.save(i.withMessage(poster.opened(i)));
+                case OPENED -> {
+                    store.save(i.withMessage(poster.opened(i)));
+                    latency.accept(java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+                }
                 case CHANGED -> poster.changed(i);
                 case RECURRED -> {
                     if (i.messageId() == null) {

@@ -35,8 +35,8 @@ public final class AckReactions implements ReactionHook {
 
     @Override
     public boolean handle(ReactionEvent r, ChatChannel channel) {
-        if (!EYES.contains(r.emoji())) {
-            return false;
+        if (r.removed() || !EYES.contains(r.emoji())) {
+            return false;                              // an acknowledgement is not taken back by removing the 👀
         }
         Optional<Incident> found = alerts.byMessage(r.platform(), r.channelId(), r.messageId());
         if (found.isEmpty()) {

@@ -83,6 +83,8 @@ class AcknowledgeTest {
         assertThat(ack()).as("a viewer's 👀 does not acknowledge").isEmpty();
         assertThat(h.channel.text()).contains("carol's 👀 does not acknowledge incident #7: the operator role is needed");
 
+        h.app.bot().onReaction(new io.slurmops.commands.chat.ReactionEvent(ApprovalHarness.PLATFORM, "rm-1",
+                ApprovalHarness.CHANNEL, ALERT_MESSAGE, "alice", "alice", "👀", h.clock.instant(), true), h.channel);
         h.react("alice", "some-other-message", "eyes");
         h.react("alice", ALERT_MESSAGE, "👍");
         assertThat(ack()).isEmpty();

@@ -80,8 +80,12 @@ final class DiscordReplyChannel implements ChatChannel {
         return action.complete().getId();
     }
 
-    private static MessageCreateData build(DiscordMessage message, String voteKey,
-                                           DiscordReplyRenderer.Mentioned mentioned) {
+    /** A message that pings nobody (slash-command answers). */
+    static MessageCreateData build(DiscordMessage message, String voteKey) {
+        return build(message, voteKey, new DiscordReplyRenderer.Mentioned(java.util.List.of(), java.util.List.of()));
+    }
+
+    static MessageCreateData build(DiscordMessage message, String voteKey, DiscordReplyRenderer.Mentioned mentioned) {
         MessageCreateBuilder b = new MessageCreateBuilder()
                 .setContent(message.content())
                 // Output may contain "@everyone" or user mentions: never ping anyone from a reply,
@@ -98,7 +102,7 @@ final class DiscordReplyChannel implements ChatChannel {
         return b.build();
     }
 
-    private static String newVoteKey() {
+    static String newVoteKey() {
         byte[] b = new byte[6];
         RANDOM.nextBytes(b);
         return "vote-" + HexFormat.of().formatHex(b);
