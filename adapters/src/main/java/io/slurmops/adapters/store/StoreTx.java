@@ -272,4 +272,49 @@ public final class StoreTx {
     public DeclaredIncidentTable declaredIncidents() {
         return new DeclaredIncidentTable(c);
     }
+
+    // ---- acknowledgements and the page outbox (see PageTable)
+
+    /** Records the first acknowledgement of an incident; false when it was acknowledged before. */
+    public boolean acknowledgeIncident(long incident, String by, String via, Instant at) throws SQLException {
+        return PageTable.acknowledge(c, incident, by, via, at);
+    }
+
+    public Optional<AckRow> acknowledgement(long incident) throws SQLException {
+        return PageTable.acknowledgement(c, incident);
+    }
+
+    /** Writes an outbox row unless incident + level + target + action has one; true when written. */
+    public boolean enqueuePage(long incident, String key, String level, String target, String action, String detail,
+                               Instant now) throws SQLException {
+        return PageTable.enqueue(c, incident, key, level, target, action, detail, now);
+    }
+
+    public List<PageRow> pagesOf(long incident) throws SQLException {
+        return PageTable.ofIncident(c, incident);
+    }
+
+    /** Triggers sent to a paging service that have no resolve row yet. */
+    public List<PageRow> unresolvedPages() throws SQLException {
+        return PageTable.unresolvedTriggers(c);
+    }
+
+    public List<PageRow> duePages(Instant now, int limit) throws SQLException {
+        return PageTable.due(c, now, limit);
+    }
+
+    /** Claims a due row for {@code holder}; true for exactly one claimant. */
+    public boolean claimPage(long id, String holder, Instant now, Duration lease) throws SQLException {
+        return PageTable.claim(c, id, holder, now, lease);
+    }
+
+    /** The claimant's outcome: SENT/FAILED, or PENDING again at {@code next} for a retry. */
+    public boolean finishPage(long id, String holder, String state, Instant now, Instant next, String error)
+            throws SQLException {
+        return PageTable.finish(c, id, holder, state, now, next, error);
+    }
+
+    public int cancelPendingPages(long incident, String action, Instant now) throws SQLException {
+        return PageTable.cancelPending(c, incident, action, now);
+    }
 }

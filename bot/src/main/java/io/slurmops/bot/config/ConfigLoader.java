@@ -104,7 +104,7 @@ public final class ConfigLoader {
         RunbookConfig runbooks = runbooks(top.child("runbooks"));
         BackupConfig backups = backups(top.child("backups"));
         AlertmanagerConfig alertmanager = AlertmanagerLoader.load(top.child("alertmanager"));
-        EscalationConfig escalation = EscalationLoader.load(top.child("escalation"));
+        EscalationConfig escalation = EscalationLoader.load(top.child("escalation"), access.people());
         MetricsConfig metrics = MetricsLoader.load(top.child("metrics"), alertmanager);
         PrivilegeConfig privilege = PrivilegeLoader.load(top.child("privilege"));
         IncidentCommandConfig incidents = IncidentCommandLoader.load(top.child("incidents"));

@@ -82,6 +82,7 @@ public final class Application implements AutoCloseable {
     private AlertService alerts;
     private TriggerSource triggers;
     private AlertmanagerIntake alertmanager;
+    private final EscalationWiring escalation;
     private final CommandCatalog catalog;
     /** The health checks' names (alertmanager's too when on): what incidents are counted by. */
     private final Set<String> checkNames;
@@ -128,12 +129,14 @@ public final class Application implements AutoCloseable {
         }
         this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
                 config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
+        this.escalation = new EscalationWiring(config, store, alertStore, clock, leaseHolder);
         this.checkNames = Set.copyOf(probeNames);
         this.catalog = new CommandCatalog(config.prefix(),
                 BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups,
                                 config.accountingDb().adminDefaults(), postmortems::periodChart)
                         .addAll(io.slurmops.bot.incidents.IncidentCommands.all(incidents, postmortems,
                                 incidentReminders))
+                        .add(escalation.command())
                         .commands());
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
@@ -151,7 +154,8 @@ public final class Application implements AutoCloseable {
             runbooks.connect(approvals, authorizer);
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
                     Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
-            bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
+            bot.setReactionHook(escalation.reactions(authorizer,
+                    new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock)));
             bot.setCommandObserver((command, outcome, took) -> metrics.command(command, outcome.name(), took));
             this.completions = new CommandCompletions(catalog, cluster, store, clock);
             bot.setCompleter(completions);
@@ -336,6 +340,7 @@ public final class Application implements AutoCloseable {
             dailyBackup.start();
         });
         startAlertmanager(alerts);
+        escalation.start(channel, alertLease::holds);
         if (a.triggers()) {
             try {
                 triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
@@ -401,6 +406,7 @@ public final class Application implements AutoCloseable {
         if (alertmanager != null) {
             alertmanager.close();
         }
+        escalation.close();
         listeners.close();
         if (alerts != null) {
             alerts.close();

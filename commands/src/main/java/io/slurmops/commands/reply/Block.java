@@ -76,4 +76,22 @@ public sealed interface Block {
             return "Attachment[" + fileName + ", " + mediaType + ", " + content.length + " bytes]";
         }
     }
+
+    /**
+     * A call for a group of people (an on-call escalation). Each adapter renders it for its platform:
+     * a Slack user group ({@code <!subteam^S…>}) or Discord role ({@code <@&…>}) when the group has
+     * one there, else each member's own mention; plain text names the group and its members.
+     *
+     * @param groupIds platform ("slack", "discord") → the group's id there
+     * @param userIds  platform → the members' user ids there
+     * @param members  the members' names, for plain text
+     */
+    record Mention(String name, Map<String, String> groupIds, Map<String, List<String>> userIds,
+                   List<String> members) implements Block {
+        public Mention {
+            groupIds = Map.copyOf(groupIds);
+            userIds = Map.copyOf(userIds);
+            members = List.copyOf(members);
+        }
+    }
 }

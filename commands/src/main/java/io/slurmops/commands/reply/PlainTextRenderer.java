@@ -31,6 +31,12 @@ public final class PlainTextRenderer {
                 b.items().forEach(i -> out.append("  • ").append(i).append('\n'));
             } else if (block instanceof Block.Attachment a) {
                 out.append("📎 ").append(a.fileName()).append(" (").append(a.size()).append(" bytes)\n");
+            } else if (block instanceof Block.Mention m) {
+                out.append('@').append(m.name());
+                if (!m.members().isEmpty()) {
+                    out.append(" (").append(String.join(", ", m.members())).append(')');
+                }
+                out.append('\n');
             }
         }
         return out.toString();

@@ -39,7 +39,7 @@ final class DiscordReplyChannel implements ChatChannel {
 
     @Override
     public String post(Reply reply) {
-        return send(build(renderer.render(reply), null));
+        return send(build(renderer.render(reply), null, DiscordReplyRenderer.mentioned(reply)));
     }
 
     /** A reply to {@code parentMessageId} (an alert's update) in the same channel. */
@@ -51,7 +51,7 @@ final class DiscordReplyChannel implements ChatChannel {
     /** The plan with ✅/❌ already on it and Approve/Deny buttons (custom id = action + vote key). */
     @Override
     public String postForVote(Reply plan) {
-        String id = send(build(renderer.render(plan), newVoteKey()));
+        String id = send(build(renderer.render(plan), newVoteKey(), DiscordReplyRenderer.mentioned(plan)));
         react(id, Emoji.DONE);
         react(id, Emoji.FAILED);
         return id;
@@ -66,7 +66,8 @@ final class DiscordReplyChannel implements ChatChannel {
     /** Replaces the message whole: content, attachment, and no buttons any more. */
     @Override
     public void update(String messageId, Reply reply) {
-        channel.editMessageById(messageId, MessageEditBuilder.fromCreateData(build(renderer.render(reply), null)).build())
+        channel.editMessageById(messageId, MessageEditBuilder.fromCreateData(build(renderer.render(reply), null,
+                        DiscordReplyRenderer.mentioned(reply))).build())
                 .complete();
     }
 
@@ -79,11 +80,19 @@ final class DiscordReplyChannel implements ChatChannel {
         return action.complete().getId();
     }
 
+    /** A message that pings nobody (slash-command answers). */
     static MessageCreateData build(DiscordMessage message, String voteKey) {
+        return build(message, voteKey, new DiscordReplyRenderer.Mentioned(java.util.List.of(), java.util.List.of()));
+    }
+
+    static MessageCreateData build(DiscordMessage message, String voteKey, DiscordReplyRenderer.Mentioned mentioned) {
         MessageCreateBuilder b = new MessageCreateBuilder()
                 .setContent(message.content())
-                // Output may contain "@everyone" or user mentions: never ping anyone from a reply.
-                .setAllowedMentions(EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class));
+                // Output may contain "@everyone" or user mentions: never ping anyone from a reply,
+                // except the on-call role or people an escalation calls on purpose.
+                .setAllowedMentions(EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class))
+                .mentionRoles(mentioned.roles())
+                .mentionUsers(mentioned.users());
         java.util.List<FileUpload> files = new java.util.ArrayList<>();
         message.fullText().ifPresent(full ->
                 files.add(FileUpload.fromData(full.getBytes(StandardCharsets.UTF_8), message.fileName())));

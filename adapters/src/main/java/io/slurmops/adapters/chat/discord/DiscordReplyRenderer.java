@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class DiscordReplyRenderer {
 
     public static final int LIMIT = 2000;
+    private static final String PLATFORM = "discord";
     private static final String FENCE = "```";
 
     public DiscordMessage render(Reply reply) {
@@ -76,8 +77,41 @@ public final class DiscordReplyRenderer {
             return sb.toString();
         } else if (block instanceof Block.Attachment a) {
             return "📎 `" + a.fileName() + "`";     // the file itself goes along as an attachment
+        } else if (block instanceof Block.Mention m) {
+            return mention(m);
         }
         return "";
+    }
+
+    /** The group's role ({@code <@&id>}) when it has one here, else each member ({@code <@id>}), else its name. */
+    static String mention(Block.Mention m) {
+        String role = m.groupIds().get(PLATFORM);
+        if (role != null) {
+            return "<@&" + role + ">";
+        }
+        List<String> users = m.userIds().getOrDefault(PLATFORM, List.of());
+        return users.isEmpty() ? "@" + escape(m.name())
+                : String.join(" ", users.stream().map(u -> "<@" + u + ">").toList());
+    }
+
+    /** The role and user ids this reply mentions on purpose: the only ones Discord may ping. */
+    static Mentioned mentioned(Reply reply) {
+        List<String> roles = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        for (Block b : reply.blocks()) {
+            if (b instanceof Block.Mention m) {
+                String role = m.groupIds().get(PLATFORM);
+                if (role != null) {
+                    roles.add(role);
+                } else {
+                    users.addAll(m.userIds().getOrDefault(PLATFORM, List.of()));
+                }
+            }
+        }
+        return new Mentioned(roles, users);
+    }
+
+    record Mentioned(List<String> roles, List<String> users) {
     }
 
     /** Output inside a code block: a stray ``` would end the block early. */

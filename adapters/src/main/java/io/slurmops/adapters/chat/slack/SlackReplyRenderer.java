@@ -110,7 +110,23 @@ public final class SlackReplyRenderer {
             // The file itself is uploaded into the same thread after the message (see SlackThread).
             body.attachments.add(a);
             body.add(ContextBlock.builder().elements(List.of(markdown("📎 `" + escape(a.fileName()) + "`"))).build());
+        } else if (block instanceof Block.Mention m) {
+            body.section(mention(m));
         }
+    }
+
+    /**
+     * The group's user group ({@code <!subteam^S…>}) when it has one on Slack, else each member
+     * ({@code <@U…>}), else its name. Markup on purpose: the ids come from the configuration, not from output.
+     */
+    static String mention(Block.Mention m) {
+        String group = m.groupIds().get("slack");
+        if (group != null) {
+            return "<!subteam^" + group + ">";
+        }
+        List<String> users = m.userIds().getOrDefault("slack", List.of());
+        return users.isEmpty() ? "@" + escape(m.name())
+                : String.join(" ", users.stream().map(u -> "<@" + u + ">").toList());
     }
 
     private static LayoutBlock voteButtons(String voteKey) {
