@@ -257,8 +257,11 @@ public final class Application implements AutoCloseable {
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
                 clock, this::holdAlertLease);
         alerts.holdPlannedWork(runbooks::plannedWork);
+        alerts.confirmEvery(a.confirmEvery());
         alerts.start();
         AlertService watch = alerts;
+        // Recovery at once: an approved fix that ran is re-checked now, and confirmed with quick polls.
+        approvals.onExecuted(id -> watch.afterChange());
         // A backup that fails verification is alerted at once, not at the probe's next poll.
         backups.onVerificationFailed(m -> watch.runNow(BackupProbe.NAME));
         config.backups().dailyAt().ifPresent(at -> {
