@@ -105,6 +105,10 @@ cmd_up() {
     nodes=${LAB_NODES:-4}
     [[ $nodes =~ ^[0-9]+$ ]] && ((nodes >= 1 && nodes <= 16)) || die "LAB_NODES must be 1..16 (got '$nodes')"
     prev_mode=$(state_get mode); prev_nodes=$(state_get nodes)
+    # extra (slurm.conf-only) nodes: sticky like the rest of the state; changing them needs no `down`
+    local extra=${LAB_EXTRA_NODES:-$(state_get extra)}
+    extra=${extra:-0}
+    [[ $extra =~ ^[0-9]+$ ]] && ((extra <= EXTRA_MAX)) || die "LAB_EXTRA_NODES must be 0..$EXTRA_MAX (got '$extra')"
     if any_running; then
         mode=$prev_mode
         [[ -n ${LAB_MODE:-} && ${LAB_MODE} != "$mode" ]] \
@@ -137,8 +141,9 @@ cmd_up() {
         # node addresses change with the mode: old node state would not match
         find "$LAB/slurm/state" -mindepth 1 -delete
     fi
-    state_set mode "$mode"; state_set nodes "$nodes"; state_set head "$(hostname -s)"
-    CUR_MODE=$mode CUR_NODES=$nodes
+    ((extra > 0)) && [[ $mode != netns ]] && die "LAB_EXTRA_NODES needs netns mode (their addresses live behind its guard route)"
+    state_set mode "$mode"; state_set nodes "$nodes"; state_set head "$(hostname -s)"; state_set extra "$extra"
+    CUR_MODE=$mode CUR_NODES=$nodes CUR_EXTRA=$extra
     ensure_users
     step_end
 
@@ -450,6 +455,13 @@ cmd_restore() {
         scontrol update NodeName="$node" State=RESUME 2>/dev/null || true
     done
     step_end "${resumed[*]:-none needed}"
+
+    if (($(lab_extra) > 0)); then
+        # the scale lab's extra nodes: back to FUTURE (hidden, no state) whatever a test set them to
+        step_begin "extra nodes $(extra_hostlist) back to FUTURE"
+        scontrol update NodeName="$(extra_hostlist)" State=FUTURE 2>/dev/null || true
+        step_end
+    fi
 
     step_begin "nodes healthy"
     if ! wait_nodes healthy 60; then

@@ -104,6 +104,32 @@ node_veth() { printf 'lv%03d' "$1"; }
 node_dir() { printf '%s/nodes/%s' "$LAB" "$1"; }
 is_node_name() { [[ $1 =~ ^node[0-9]{3}$ ]]; }
 
+# ---------------------------------------------------------------- extra nodes (scale lab)
+# LAB_EXTRA_NODES=N adds N node definitions sim00001..simN to slurm.conf, beyond the real slurmd
+# nodes: partition "scale", State=FUTURE, no daemons. Their addresses lie in the guarded range
+# (10.250.1.1 onwards, behind the unreachable guard route, so nothing leaves the machine) and their
+# names are in the /etc/hosts block, so Slurm never asks the machine's resolver about them.
+EXTRA_MAX=10000
+CUR_EXTRA=""
+lab_extra() {
+    [[ -n $CUR_EXTRA ]] || CUR_EXTRA=$(state_get extra)
+    printf '%s' "${CUR_EXTRA:-0}"
+}
+extra_name() { printf 'sim%05d' "$1"; }
+extra_addr() { printf '10.250.%d.%d' "$((1 + ($1 - 1) / 250))" "$((1 + ($1 - 1) % 250))"; }
+extra_hostlist() { local n; n=$(lab_extra); ((n > 0)) && printf 'sim[00001-%05d]' "$n"; return 0; }
+# extra_conf_lines: one NodeName line per block of 250 (one /24 of addresses each)
+extra_conf_lines() {
+    local n i last
+    n=$(lab_extra)
+    for ((i = 1; i <= n; i += 250)); do
+        last=$((i + 249)); ((last > n)) && last=$n
+        printf 'NodeName=sim[%05d-%05d] NodeAddr=10.250.%d.[%d-%d] Port=6818 CPUs=2 Sockets=1 CoresPerSocket=2 ThreadsPerCore=1 RealMemory=1000 State=FUTURE\n' \
+            "$i" "$last" "$((1 + (i - 1) / 250))" 1 "$((last - i + 1))"
+    done
+}
+extra_hosts_lines() { local n i; n=$(lab_extra); for ((i = 1; i <= n; i++)); do printf '%s %s\n' "$(extra_addr "$i")" "$(extra_name "$i")"; done; }
+
 # lab_mode / lab_nodes: what the lab was brought up with (state), else the request
 # (CUR_MODE / CUR_NODES are set by `up` once it has decided.)
 CUR_MODE=""

@@ -92,6 +92,13 @@ slurm_conf_content() {
     local n mode head ctl_addr nodeline ha_lines
     n=$(lab_nodes); mode=$(lab_mode); head=$(head_name)
     ha_lines=$(ha_conf_lines); ha_lines=${ha_lines:+$ha_lines$'\n'}
+    local extra_lines extra_part="" debug_nodes=ALL
+    extra_lines=$(extra_conf_lines); extra_lines=${extra_lines:+$extra_lines$'\n'}
+    if [[ -n $extra_lines ]]; then
+        # the real nodes keep the default partition to themselves: "all idle" stays true of them
+        debug_nodes=$(node_hostlist)
+        extra_part=$'\n'"PartitionName=scale Nodes=$(extra_hostlist) MaxTime=INFINITE State=UP"
+    fi
     if [[ $mode == netns ]]; then
         ctl_addr=$BRIDGE_ADDR
         nodeline="NodeName=node[001-$(printf %03d "$n")] NodeAddr=$BRIDGE_NET.[11-$((10 + n))] Port=6818"
@@ -131,7 +138,7 @@ AccountingStoragePort=6819
 JobAcctGatherType=jobacct_gather/linux
 JobCompType=jobcomp/none
 $nodeline CPUs=2 Sockets=1 CoresPerSocket=2 ThreadsPerCore=1 RealMemory=1000 State=UNKNOWN
-PartitionName=debug Nodes=ALL Default=YES MaxTime=INFINITE State=UP
+${extra_lines}PartitionName=debug Nodes=${debug_nodes} Default=YES MaxTime=INFINITE State=UP${extra_part}
 EOF
 }
 

@@ -113,7 +113,7 @@ ready_sshd_node() { port_listening "$D_NODE" 22 "$(node_addr "$(node_index "$D_N
 ready_sshd_targets() {
     local g=${D_KEY#targets/} n last
     n=$(state_get targets); last=$(( g * 16 )); (( last > n )) && last=$n
-    port_listening "" 2222 " 127.0.0.$last"
+    port_listening "" 2222 " $(target_addr "$last")"
 }
 # run a command where the current daemon lives (its node, or the head)
 node_or_head() { if [[ -n $D_NODE ]]; then node_run "$D_NODE" "$@"; else "$@"; fi; }

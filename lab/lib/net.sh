@@ -52,6 +52,7 @@ hosts_block_add() {
         printf '%s %s\n' "$BRIDGE_ADDR" "$(head_name)-$BRIDGE"
         for ((i = 1; i <= n; i++)); do printf '%s %s\n' "$(node_addr "$i")" "$(node_name "$i")"; done
         ha_hosts_line
+        extra_hosts_lines
         printf '%s\n' "$HOSTS_END"
     } >"$tmp"
     if ! cmp -s "$tmp" "$HOSTS_FILE"; then cat "$tmp" >"$HOSTS_FILE"; fi

@@ -54,7 +54,7 @@ write_known_hosts() {
         fi
         if [[ -n $t ]]; then
             printf '[localhost]:2222 %s\n' "$key"
-            for ((i = 1; i <= t; i++)); do printf '[127.0.0.%d]:2222 %s\n' "$i" "$key"; done
+            for ((i = 1; i <= t; i++)); do printf '[%s]:2222 %s\n' "$(target_addr "$i")" "$key"; done
         fi
     )
 }
@@ -62,7 +62,7 @@ write_known_hosts() {
 write_ssh_config() {
     write_file "$SSH_DIR/ssh_config" 0644 root:root <<EOF
 $LAB_MARK. Use: ssh -F $SSH_DIR/ssh_config node001 CMD
-Host 127.0.0.* localhost
+Host 127.0.*.* localhost
     Port 2222
 Host *
     IdentityFile $SSH_DIR/id_ed25519
@@ -91,9 +91,22 @@ ssh_setup() {
 }
 
 # ---------------------------------------------------------------- loopback targets
+# Target i listens on 127.0.B.H:2222 with B = (i-1)/250 and H = (i-1)%250 + 1: the first 250 keep
+# their old addresses 127.0.0.1..250, and 1000 targets fit in 127.0.0.0/22.
+TARGETS_MAX=1000
+target_addr() { printf '127.0.%d.%d' "$((($1 - 1) / 250))" "$((($1 - 1) % 250 + 1))"; }
+# target_range N: the pdsh/hostlist form, e.g. 127.0.0.[1-250],127.0.1.[1-10]
+target_range() {
+    local n=$1 b out="" last
+    for ((b = 0; b * 250 < n; b++)); do
+        last=$((n - b * 250)); ((last > 250)) && last=250
+        out+="${out:+,}127.0.$b.[1-$last]"
+    done
+    printf '%s' "$out"
+}
 targets_up() {
     local n=${1:-} g i first last addrs keys=() running=1 cur
-    [[ $n =~ ^[0-9]+$ ]] && ((n >= 1 && n <= 250)) || die "usage: lab/lab targets up N   (1 <= N <= 250)"
+    [[ $n =~ ^[0-9]+$ ]] && ((n >= 1 && n <= TARGETS_MAX)) || die "usage: lab/lab targets up N   (1 <= N <= $TARGETS_MAX)"
     ensure_dirs
     ensure_users
     ssh_keys
@@ -102,7 +115,7 @@ targets_up() {
     if [[ $cur == "$n" ]]; then
         for g in $(target_keys); do daemon_pid "$g" >/dev/null || running=0; done
         if ((running)); then
-            say "[lab] targets: $n already up (127.0.0.1..127.0.0.$n:2222)"
+            say "[lab] targets: $n already up ($(target_range "$n") port 2222)"
             return 0
         fi
     fi
@@ -112,13 +125,13 @@ targets_up() {
     for ((g = 1; (g - 1) * 16 < n; g++)); do
         first=$(((g - 1) * 16 + 1)); last=$((g * 16)); ((last > n)) && last=$n
         addrs=()
-        for ((i = first; i <= last; i++)); do addrs+=("127.0.0.$i:2222"); done
+        for ((i = first; i <= last; i++)); do addrs+=("$(target_addr "$i"):2222"); done
         write_file "$SSH_DIR/sshd_targets_$g.conf" 0644 root:root < <(sshd_conf_content "${addrs[@]}")
     done
     # shellcheck disable=SC2046
     start_or_die $(target_keys)
-    say "[lab] targets: $n up on 127.0.0.1..127.0.0.$n port 2222 ($(target_keys | wc -l) sshd), user labops"
-    say "      PDSH_RCMD_TYPE=ssh PDSH_SSH_ARGS_APPEND=\"-F $SSH_DIR/ssh_config -l labops\" pdsh -w 127.0.0.[1-$n] true"
+    say "[lab] targets: $n up on $(target_range "$n") port 2222 ($(target_keys | wc -l) sshd), user labops"
+    say "      PDSH_RCMD_TYPE=ssh PDSH_SSH_ARGS_APPEND=\"-F $SSH_DIR/ssh_config -l labops\" pdsh -w $(target_range "$n") true"
 }
 
 targets_down() {

@@ -57,7 +57,8 @@ public final class FanoutBenchmark {
 
     private FanoutBenchmark(int targets) {
         for (int i = 1; i <= targets; i++) {
-            hosts.add("127.0.0." + i);
+            // lab/lab's target i: 127.0.(i-1)/250.((i-1)%250+1), so up to 1000 fit in 127.0.0.0/22
+            hosts.add("127.0." + (i - 1) / 250 + "." + ((i - 1) % 250 + 1));
         }
     }
 
