@@ -46,6 +46,9 @@ public final class AlertService implements AutoCloseable {
      * restarted slurmd registers, a started slurmctld answers). Past them the probe's own interval rules.
      */
     static final int SETTLE_CHECKS = 15;
+    /** Probe name → re-checks left while its fault is still seen, for the one chain of re-checks per probe. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> followingUp =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
                         Supplier<CommandContext> context, Clock clock) {
@@ -96,6 +99,8 @@ public final class AlertService implements AutoCloseable {
      * An approved change has run (a suggested fix, or one a person typed): re-checks at once every probe
      * that has an open incident, then keeps checking every {@code confirmEvery} while one of its incidents
      * waits for confirming polls or, for up to {@value #SETTLE_CHECKS} checks, while its fault is still seen.
+     * One chain of re-checks per probe: a second change while one runs renews its budget instead of
+     * starting another, so confirming polls stay {@code confirmEvery} apart.
      */
     public void afterChange() {
         if (scheduler.isShutdown()) {
@@ -108,28 +113,46 @@ public final class AlertService implements AutoCloseable {
             LOG.warn("open incidents unknown after a change ({}); the next polls will see the recovery", e.getMessage());
             return;
         }
-        probes.stream().filter(p -> open.contains(p.name()))
-                .forEach(p -> execute(() -> followUp(p, SETTLE_CHECKS)));
+        for (HealthProbe p : probes) {
+            if (!open.contains(p.name())) {
+                continue;
+            }
+            boolean[] start = {false};
+            followingUp.compute(p.name(), (name, left) -> {
+                if (left == null) {
+                    start[0] = true;
+                    return new java.util.concurrent.atomic.AtomicInteger(SETTLE_CHECKS);
+                }
+                left.set(SETTLE_CHECKS);
+                return left;
+            });
+            if (start[0]) {
+                execute(() -> followUp(p));
+            }
+        }
     }
 
     /** One quick re-check; schedules the next while a recovery waits for confirmation or the fix may still settle. */
-    void followUp(HealthProbe p, int settleLeft) {
+    private void followUp(HealthProbe p) {
         runSafely(p);
-        if (!leading) {
-            return;                                    // the lease holder watches; its store state is not ours to chase
-        }
         List<Incident> open;
         try {
             open = store.open().stream().filter(i -> i.probe().equals(p.name())).toList();
         } catch (RuntimeException e) {
             LOG.warn("probe {}: no follow-up check ({})", p.name(), e.getMessage());
-            return;
+            open = List.of();
         }
         boolean confirming = open.stream().anyMatch(i -> i.missedPolls() > 0);
-        int left = confirming ? settleLeft : settleLeft - 1;
-        if (confirming || (!open.isEmpty() && left > 0)) {
-            Duration every = confirmEvery.compareTo(p.interval()) < 0 ? confirmEvery : p.interval();
-            schedule(() -> followUp(p, left), every);
+        boolean faultSeen = !open.isEmpty();
+        boolean[] again = {false};
+        followingUp.computeIfPresent(p.name(), (name, left) -> {
+            int remaining = confirming ? left.get() : left.decrementAndGet();
+            // Not leading: the lease holder watches, and its store state is not ours to chase.
+            again[0] = leading && (confirming || (faultSeen && remaining > 0));
+            return again[0] ? left : null;
+        });
+        if (again[0]) {
+            schedule(() -> followUp(p), confirmEvery.compareTo(p.interval()) < 0 ? confirmEvery : p.interval());
         }
     }
 

@@ -63,6 +63,7 @@ class RecoveryAtOnceTest {
     final class SequenceProbe implements HealthProbe {
         final Deque<List<Observation>> answers = new ArrayDeque<>();
         final AtomicInteger checks = new AtomicInteger();
+        final List<Long> checkedAtNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public String name() {
@@ -77,6 +78,7 @@ class RecoveryAtOnceTest {
         @Override
         public synchronized List<Observation> observe(CommandContext context) {
             checks.incrementAndGet();
+            checkedAtNanos.add(System.nanoTime());
             clock.advance(Duration.ofSeconds(1));
             return answers.size() > 1 ? answers.poll() : answers.peek();
         }
@@ -228,5 +230,22 @@ class RecoveryAtOnceTest {
         // the first clean re-check at once, the confirming one confirmEvery later
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
         assertThat(incident("node001").isOpen()).isFalse();
+    }
+
+    @Test
+    void twoChangesInARowShareOneChainOfReChecks() throws Exception {
+        service.confirmEvery(Duration.ofMillis(300));
+        answers(List.of(down("node003")));
+        service.poll(probe);
+        answers(List.of(List.of()));
+        service.afterChange();
+        service.afterChange();                                 // a second fix ran just after the first
+        awaitChecks(3);
+        settle();
+        // two chains would confirm with two clean checks milliseconds apart; one chain spaces them
+        assertThat(probe.checks).hasValue(3);
+        assertThat(incident("node003").isOpen()).isFalse();
+        assertThat(Duration.ofNanos(probe.checkedAtNanos.get(2) - probe.checkedAtNanos.get(1)))
+                .as("first clean check to the confirming one").isGreaterThanOrEqualTo(Duration.ofMillis(290));
     }
 }
