@@ -14,6 +14,8 @@ public enum AuditKind {
     PLANNED,
     /** A counted vote. */
     VOTE,
+    /** A counted vote taken back before the plan ran (its reaction removed); the vote no longer counts. */
+    VOTE_WITHDRAWN,
     /** A vote that did not count (requester, no role, twice, too late), with why. */
     VOTE_IGNORED,
     APPROVED, DENIED, EXPIRED, CANCELLED,

@@ -31,6 +31,7 @@ public final class SlurmopsStore implements AutoCloseable {
     private final Dialect dialect;
     /** Held open so an embedded H2 database stays open between transactions (reopening a file is slow). */
     private final Connection keeper;
+    private volatile StoreObserver observer = StoreObserver.NONE;
 
     private SlurmopsStore(String url, Properties credentials, Dialect dialect, Connection keeper) {
         this.url = url;
@@ -87,14 +88,37 @@ public final class SlurmopsStore implements AutoCloseable {
 
     /** Runs {@code work} in one transaction; commits, or rolls back and rethrows as {@link StoreException}. */
     public <T> T transaction(Work<T> work) {
+        long started = System.nanoTime();
+        boolean committed = false;
+        try {
+            T result = attempts(work);
+            committed = true;
+            return result;
+        } finally {
+            try {
+                observer.transaction(java.time.Duration.ofNanos(System.nanoTime() - started), committed);
+            } catch (RuntimeException e) {
+                LOG.warn("store observer failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Who hears about transactions and decided requests (metrics). */
+    public void setObserver(StoreObserver observer) {
+        this.observer = observer;
+    }
+
+    private <T> T attempts(Work<T> work) {
         SQLException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (Connection c = connect()) {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try {
-                    T result = work.run(new StoreTx(c));
+                    StoreTx tx = new StoreTx(c);
+                    T result = work.run(tx);
                     c.commit();
+                    tx.decided().forEach(this::tellDecided);
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);
@@ -109,6 +133,14 @@ public final class SlurmopsStore implements AutoCloseable {
             }
         }
         throw new StoreException("store stayed busy after " + ATTEMPTS + " attempts: " + last.getMessage(), last);
+    }
+
+    private void tellDecided(RequestState to) {
+        try {
+            observer.decided(to);
+        } catch (RuntimeException e) {
+            LOG.warn("store observer failed: {}", e.toString());
+        }
     }
 
     private Connection connect() throws SQLException {

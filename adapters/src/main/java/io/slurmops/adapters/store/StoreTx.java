@@ -17,9 +17,15 @@ import java.util.Set;
 public final class StoreTx {
 
     private final Connection c;
+    /** Requests this transaction decided, for the store's observer once it commits. */
+    private final java.util.List<RequestState> decided = new java.util.ArrayList<>();
 
     StoreTx(Connection c) {
         this.c = c;
+    }
+
+    java.util.List<RequestState> decided() {
+        return decided;
     }
 
     // ---- requests (state changes are conditional and say whether they won; see RequestTable)
@@ -73,7 +79,11 @@ public final class StoreTx {
      */
     public boolean decide(long id, RequestState from, RequestState to, Instant at, String outcome, boolean announced)
             throws SQLException {
-        return RequestTable.decide(c, id, from, to, at, outcome, announced);
+        boolean won = RequestTable.decide(c, id, from, to, at, outcome, announced);
+        if (won) {
+            decided.add(to);
+        }
+        return won;
     }
 
     /** APPROVED → RUNNING. Exactly one caller ever gets true for a request. */
@@ -100,6 +110,11 @@ public final class StoreTx {
     /** False when this person already voted on this request. */
     public boolean insertVote(VoteRecord v) throws SQLException {
         return VoteTable.insert(c, v);
+    }
+
+    /** Deletes this person's vote (withdrawn before the plan ran); false when there was none. */
+    public boolean deleteVote(long requestId, String voterId) throws SQLException {
+        return VoteTable.delete(c, requestId, voterId);
     }
 
     public List<VoteRecord> votes(long requestId) throws SQLException {

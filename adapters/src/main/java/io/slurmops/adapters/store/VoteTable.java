@@ -35,6 +35,15 @@ final class VoteTable {
         }
     }
 
+    /** Takes back one person's vote (an un-vote); false when there was none. */
+    static boolean delete(Connection c, long requestId, String voterId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM votes WHERE request_id = ? AND voter_id = ?")) {
+            p.setLong(1, requestId);
+            p.setString(2, voterId);
+            return p.executeUpdate() > 0;
+        }
+    }
+
     static List<VoteRecord> of(Connection c, long requestId) throws SQLException {
         List<VoteRecord> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT request_id, voter_id, voter_name, decision, comment, via, "

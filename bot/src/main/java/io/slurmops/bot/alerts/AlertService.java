@@ -49,6 +49,7 @@ public final class AlertService implements AutoCloseable {
     /** Probe name → re-checks left while its fault is still seen, for the one chain of re-checks per probe. */
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> followingUp =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<java.time.Duration> latency = d -> { };
 
     public AlertService(List<HealthProbe> probes, IncidentTracker tracker, AlertStore store, AlertPoster poster,
                         Supplier<CommandContext> context, Clock clock) {
@@ -172,6 +173,14 @@ public final class AlertService implements AutoCloseable {
         }
     }
 
+    /**
+     * Told, for each incident posted, how long it took from the start of the poll that saw it (or from
+     * the webhook's arrival) until the post went out: the alert latency (metrics).
+     */
+    public void onPosted(java.util.function.Consumer<java.time.Duration> latency) {
+        this.latency = latency;
+    }
+
     public void start() {
         for (HealthProbe p : probes) {
             scheduler.scheduleWithFixedDelay(() -> runSafely(p), 0, p.interval().toMillis(), TimeUnit.MILLISECONDS);
@@ -205,6 +214,7 @@ public final class AlertService implements AutoCloseable {
         if (!lead) {
             return List.of();
         }
+        long started = System.nanoTime();
         List<Observation> seen;
         try {
             seen = p.observe(context.get());
@@ -214,7 +224,7 @@ public final class AlertService implements AutoCloseable {
         }
         Instant now = clock.instant();
         List<AlertEvent> events = tracker.reconcile(p.name(), seen, now);
-        publish(p.name(), events, now);
+        publish(p.name(), events, now, started);
         return events;
     }
 
@@ -226,6 +236,7 @@ public final class AlertService implements AutoCloseable {
      */
     public synchronized Optional<List<AlertEvent>> receive(String source, List<Observation> firing,
                                                            List<String> resolvedKeys) {
+        long started = System.nanoTime();
         if (!leader.getAsBoolean()) {
             return Optional.empty();
         }
@@ -238,11 +249,11 @@ public final class AlertService implements AutoCloseable {
             tracker.fired(o, now).ifPresent(events::add);
         }
         resolvedKeys.forEach(k -> tracker.cleared(k, now).ifPresent(events::add));
-        publish(source, events, now);
+        publish(source, events, now, started);
         return Optional.of(events);
     }
 
-    private void publish(String probe, List<AlertEvent> events, Instant now) {
+    private void publish(String probe, List<AlertEvent> events, Instant now, long startedNanos) {
         List<Silence> silences = silences(now);
         for (AlertEvent e : events) {
             Incident i = e.incident();
@@ -250,7 +261,10 @@ public final class AlertService implements AutoCloseable {
                 continue;
             }
             switch (e.kind()) {
-                case OPENED -> store.save(i.withMessage(poster.opened(i)));
+                case OPENED -> {
+                    store.save(i.withMessage(poster.opened(i)));
+                    latency.accept(java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+                }
                 case CHANGED -> poster.changed(i);
                 case RECURRED -> {
                     if (i.messageId() == null) {

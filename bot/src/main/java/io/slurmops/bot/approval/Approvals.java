@@ -55,6 +55,7 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
     private final ApprovalDesk desk;
     private final VoteCounter votes;
     private final ReactionVotes reactionVotes;
+    private final VoteWithdrawal withdrawals;
     private final PlanExecution execution;
     private final Sweeper sweeper;
     private final ScheduledExecutorService scheduler;
@@ -83,6 +84,7 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
         this.desk = new ApprovalDesk(store, policy, authorizer, clock, contexts, channels, catalog.prefix());
         this.votes = new VoteCounter(store, authorizer, clock);
         this.reactionVotes = new ReactionVotes(store);
+        this.withdrawals = new VoteWithdrawal(store, authorizer, clock);
         // Heartbeats get their own thread: the sweeper may run an orphaned plan for minutes on the
         // scheduler thread, and a silent heartbeat would let another instance mark runs interrupted.
         this.heartbeats = Executors.newScheduledThreadPool(1, r -> {
@@ -232,6 +234,24 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
     @Override
     public Optional<BotResponse> voteByReaction(ReactionEvent e, ChatChannel ch) {
         return reactionVotes.read(e).map(v -> vote(v.requestId(), v.decision(), "", v.voter(), "reaction", ch));
+    }
+
+    /**
+     * A ✅/❌ taken off a plan message: withdraws that vote while the request is open; afterwards it is
+     * only noted. Empty when it was no vote (another emoji, another message, a reaction that never counted).
+     */
+    @Override
+    public Optional<BotResponse> withdrawByReaction(ReactionEvent e, ChatChannel ch) {
+        return reactionVotes.read(e).flatMap(v -> {
+            VoteWithdrawal.Result w = withdrawals.withdraw(v.requestId(), v.decision(), v.voter());
+            return switch (w.kind()) {
+                case NO_VOTE -> Optional.empty();
+                case WITHDRAWN -> Optional.of(new BotResponse(VoteWording.withdrawn(v.voter(), w.request(),
+                        w.approvals()), Outcome.PENDING));
+                case TOO_LATE -> Optional.of(new BotResponse(VoteWording.removedTooLate(v.voter(), w.request()),
+                        Outcome.REFUSED));
+            };
+        });
     }
 
     /**

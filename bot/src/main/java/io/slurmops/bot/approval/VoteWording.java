@@ -41,6 +41,16 @@ final class VoteWording {
                 .status(Status.PENDING).build();
     }
 
+    static Reply withdrawn(Voter voter, RequestRecord r, int approvals) {
+        return Reply.builder(voter.userName() + " withdrew their vote on " + r.tag() + " — " + approvals + "/"
+                + r.approvalsNeeded() + " approvals; still waiting").status(Status.PENDING).build();
+    }
+
+    static Reply removedTooLate(Voter voter, RequestRecord r) {
+        return info(voter.userName() + " removed their reaction from " + r.tag() + " after it was " + r.state().label()
+                + "; that changes nothing (the vote stands in the audit)");
+    }
+
     /** {@code why} is the counter's account of the deny ("denied by bob: …"). */
     static Reply denied(RequestRecord r, String why) {
         return warning(r.tag() + " " + why + "; nothing runs");

@@ -53,6 +53,7 @@ final class BotCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
+            app.serveHealth(adapters, VersionProvider.version());
             startAlerts(config, app, adapters);
             stop.await();
             return 0;

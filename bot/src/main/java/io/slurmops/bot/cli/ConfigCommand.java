@@ -16,17 +16,22 @@ final class ConfigCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("usage: slurmops config check FILE");
+        System.err.println("usage: slurmops config check [FILE]");
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validate FILE; print every problem with its key. Exit 0 if valid, 1 otherwise.")
+            description = {"Validate FILE; print every problem with its key. Exit 0 if valid, 1 otherwise.",
+                    "Without FILE: the file the other commands would use (SLURMOPS_CONFIG, the lab's in a "
+                            + "source checkout, else /etc/slurmops/slurmops.yaml)."})
     static final class Check implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE")
+        @Parameters(index = "0", paramLabel = "FILE", arity = "0..1")
         Path file;
 
         @Override
         public Integer call() {
+            if (file == null) {
+                file = ConfigLocator.locate(null, System.getenv());
+            }
             try {
                 ConfigLoader.Loaded loaded = ConfigLoader.fromSystem().loadWithTrust(file);
                 SlurmopsConfig c = loaded.config();

@@ -46,6 +46,7 @@ final class ConsoleCommand implements Callable<Integer> {
                     who.maySwitch(), who.whyNoSwitch());
             // Announcements it missed (expired requests, runs interrupted by a crash) appear at once.
             app.bot().attach(ConsoleChat.PLATFORM, config.console().channel(), chat);
+            app.serveHealth(null, VersionProvider.version());    // no chat connection to report here
             if (config.alerts().enabled()) {
                 app.startAlerts(ConsoleChat.PLATFORM, config.console().channel(), chat);
             } else if (config.alertmanager().enabled()) {

@@ -89,7 +89,7 @@ public final class ChatConfigLoader {
     }
 
     private static Optional<DiscordSettings> discord(Node n) {
-        n.allowOnly(union(COMMON, Set.of("token", "restUrl", "gatewayUrl")));
+        n.allowOnly(union(COMMON, Set.of("token", "restUrl", "gatewayUrl", "slashCommand")));
         String token = n.requiredString("token", "the bot token, e.g. ${DISCORD_TOKEN}");
         Set<String> channels = channels(n);
         channels.stream().filter(c -> !c.equals("*") && !c.matches("\\d{15,21}")).forEach(c ->
@@ -98,11 +98,18 @@ public final class ChatConfigLoader {
         boolean dms = n.bool("directMessages", false);
         String rest = n.string("restUrl", null);
         String gateway = n.string("gatewayUrl", null);
+        String slashRaw = n.string("slashCommand", "global");
+        DiscordSettings.SlashRegistration slash = DiscordSettings.SlashRegistration.GLOBAL;
+        try {
+            slash = DiscordSettings.SlashRegistration.parse(slashRaw);
+        } catch (IllegalArgumentException e) {
+            n.problem("slashCommand", "`" + slashRaw + "` is not global, guild or none");
+        }
         if (token.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new DiscordSettings(token, rest, gateway, channels, outside, dms));
+            return Optional.of(new DiscordSettings(token, rest, gateway, channels, outside, dms, slash));
         } catch (IllegalArgumentException e) {
             n.problem("", e.getMessage());
             return Optional.empty();

@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,9 @@ public final class Bot implements ChatHandler {
     private final AuthorizeStage authorize;
     private final RouteStage route;
     private volatile ReactionHook reactionHook = ReactionHook.NONE;
+    private volatile CommandObserver observer = CommandObserver.NONE;
+    private volatile Completer completer = Completer.NONE;
+    private final Authorizer authorizer;
 
     /** A bot without a store: read commands only; changes are refused. */
     public Bot(CommandCatalog catalog, ClusterAccess cluster, KnowledgeBase knowledgeBase, Authorizer authorizer,
@@ -49,6 +54,7 @@ public final class Bot implements ChatHandler {
                Clock clock, Desks desks) {
         this.catalog = catalog;
         this.desks = desks;
+        this.authorizer = authorizer;
         AuditStage audit = new AuditStage(desks == null ? null : desks.audit(), clock);
         this.dedup = new DedupStage(desks == null ? null : desks.deliveries());
         this.parse = new ParseStage(catalog);
@@ -66,6 +72,34 @@ public final class Bot implements ChatHandler {
         this.reactionHook = hook;
     }
 
+    /** Who hears how each line ended (metrics); redeliveries and lines not addressed to the bot are not told. */
+    public void setCommandObserver(CommandObserver observer) {
+        this.observer = observer;
+    }
+
+    public void setCompleter(Completer completer) {
+        this.completer = completer;
+    }
+
+    /** A platform with autocomplete is starting: let the completer fetch node names and ids now, not on first use. */
+    public void warmCompletions() {
+        completer.warm();
+    }
+
+    /** Autocomplete, only for someone with a role in that channel (node names and request ids are not for everyone). */
+    @Override
+    public List<String> complete(String platform, String channelId, String userId, String partial) {
+        try {
+            if (authorizer.roleOf(io.slurmops.bot.config.Identity.of(platform, userId), channelId).isEmpty()) {
+                return List.of();
+            }
+            return completer.complete(partial == null ? "" : partial);
+        } catch (RuntimeException e) {
+            LOG.warn("autocomplete of [{}] failed: {}", partial, e.toString());
+            return List.of();
+        }
+    }
+
     @Override
     public void onMessage(ChatMessage message, ChatChannel channel) {
         handle(message, channel);
@@ -77,7 +111,15 @@ public final class Bot implements ChatHandler {
             return;
         }
         try {
-            if (!dedup.firstReaction(reaction, channel) || reactionHook.handle(reaction, channel)) {
+            if (!dedup.firstReaction(reaction, channel)) {
+                return;
+            }
+            if (reaction.removed()) {
+                // An un-vote; an alert's suggested fix is not taken back by removing the ✅ that asked for it.
+                desks.votes().withdrawByReaction(reaction, channel).ifPresent(r -> RenderStage.post(r, channel));
+                return;
+            }
+            if (reactionHook.handle(reaction, channel)) {
                 return;
             }
             desks.votes().voteByReaction(reaction, channel).ifPresent(r -> RenderStage.post(r, channel));
@@ -102,22 +144,33 @@ public final class Bot implements ChatHandler {
         if (!parse.addressed(message.text())) {
             return BotResponse.ignored();
         }
+        long started = System.nanoTime();
+        String[] command = {CommandObserver.UNKNOWN};       // the grammar's name, once parsed
         BotResponse response;
         try {
             if (!dedup.firstMessage(message, channel)) {
                 return BotResponse.ignored();
             }
-            response = dispatch(message, channel);
+            response = dispatch(message, channel, command);
         } catch (RuntimeException e) {
             // A bug, an unexpected output or a store outage must not reach the user as a stack trace.
             LOG.error("line [{}] failed unexpectedly", message.text(), e);
             response = new BotResponse(RenderStage.unexpected("the command", e), Outcome.FAILED);
         }
         RenderStage.post(response, channel);
+        observe(command[0], response.outcome(), started);
         return response;
     }
 
-    private BotResponse dispatch(ChatMessage message, ChatChannel channel) {
+    private void observe(String command, Outcome outcome, long startedNanos) {
+        try {
+            observer.handled(command, outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException e) {
+            LOG.warn("command observer failed: {}", e.toString());      // metrics never fail a command
+        }
+    }
+
+    private BotResponse dispatch(ChatMessage message, ChatChannel channel, String[] command) {
         Optional<BotResponse> shortcut = shortcuts.refusal(message);
         if (shortcut.isPresent()) {
             return shortcut.get();
@@ -128,6 +181,7 @@ public final class Bot implements ChatHandler {
         } catch (UsageException e) {
             return RenderStage.usage(e);
         }
+        command[0] = parsed.command().spec().name();
         Risk risk = authorize.riskOf(parsed.command());
         Optional<BotResponse> refusal = authorize.refusal(message, parsed.command(), risk);
         if (refusal.isPresent()) {

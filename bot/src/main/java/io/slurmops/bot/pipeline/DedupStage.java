@@ -37,7 +37,11 @@ final class DedupStage {
         return true;
     }
 
-    /** Reactions share the record with messages under their own key space. */
+    /**
+     * Reactions share the record with messages under their own key space. This only drops a true
+     * redelivery (Slack's event_id); Discord's reactions carry no id, so each delivery gets its own and
+     * the vote state (one vote per person, withdrawn on removal) keeps a repeat from counting twice.
+     */
     boolean firstReaction(ReactionEvent reaction, ChatChannel channel) {
         if (deliveries == null) {
             return true;

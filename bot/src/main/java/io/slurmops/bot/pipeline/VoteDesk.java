@@ -16,4 +16,7 @@ public interface VoteDesk {
 
     /** A reaction; empty when it is no vote (another emoji, or not on an open request's plan message). */
     Optional<BotResponse> voteByReaction(ReactionEvent reaction, ChatChannel channel);
+
+    /** A vote reaction taken off a plan message; empty when it took back nothing worth saying. */
+    Optional<BotResponse> withdrawByReaction(ReactionEvent reaction, ChatChannel channel);
 }

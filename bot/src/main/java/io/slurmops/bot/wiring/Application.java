@@ -14,6 +14,7 @@ import io.slurmops.bot.alerts.IncidentTracker;
 import io.slurmops.bot.alerts.TriggerSource;
 import io.slurmops.adapters.db.AccountingDbSettings;
 import io.slurmops.adapters.db.JdbcAccountingDbProbe;
+import io.slurmops.bot.completion.CommandCompletions;
 import io.slurmops.bot.config.AccountingDbConfig;
 import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.approval.ApprovalPolicy;
@@ -37,6 +38,7 @@ import io.slurmops.commands.read.ServicesCommand;
 import io.slurmops.commands.alerts.ControllerProbe;
 import io.slurmops.commands.alerts.HealthProbe;
 import io.slurmops.commands.alerts.NodeProbe;
+import io.slurmops.commands.alerts.NodeStorms;
 import io.slurmops.commands.catalog.CommandCatalog;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.chat.ChatChannel;
@@ -77,7 +79,15 @@ public final class Application implements AutoCloseable {
     private TriggerSource triggers;
     private AlertmanagerIntake alertmanager;
     private final CommandCatalog catalog;
+    /** The health checks' names (alertmanager's too when on): what incidents are counted by. */
+    private final Set<String> checkNames;
+    /** Autocomplete for Discord's /slurm: node names and open request ids, from memory. */
+    private final CommandCompletions completions;
     private BackupSchedule dailyBackup;
+    private final io.slurmops.bot.metrics.BotMetrics metrics = new io.slurmops.bot.metrics.BotMetrics();
+    private final HttpListeners listeners = new HttpListeners();
+    /** Whether this instance held the alert lease at its last renewal; null while the watch is off. */
+    private volatile Boolean leaseHeld;
 
     /** How often expiry, interrupted runs and pending announcements are swept. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
@@ -91,10 +101,11 @@ public final class Application implements AutoCloseable {
         this.cluster = new ClusterAccess(config.site(), transport, accountingDbProbe(config));
         this.knowledgeBase = KnowledgeBase.builtIn();
         this.store = SlurmopsStore.open(config.store().url(), config.store().user(), config.store().password());
+        store.setObserver(metrics.storeObserver());
         this.alertStore = new StoredAlertStore(store);
         this.backups = BackupServices.from(config.backups(), clock);
         AlertConfig a = config.alerts();
-        this.probes = alertProbes(a, backups);
+        this.probes = alertProbes(a, backups, alertStore);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         if (config.alertmanager().enabled()) {
             // `silence alertmanager 2h` quiets every alert that came through the webhook
@@ -103,6 +114,7 @@ public final class Application implements AutoCloseable {
         }
         this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
                 config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
+        this.checkNames = Set.copyOf(probeNames);
         this.catalog = new CommandCatalog(config.prefix(),
                 BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups,
                                 config.accountingDb().adminDefaults())
@@ -110,13 +122,23 @@ public final class Application implements AutoCloseable {
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
         try {
-            PlanRunner runner = new PlanRunner(transport, cluster::runAll);
+            PlanRunner runner = new PlanRunner(transport, commands -> {
+                long started = System.nanoTime();
+                try {
+                    return cluster.runAll(commands);
+                } finally {
+                    metrics.fanOut(Duration.ofNanos(System.nanoTime() - started));
+                }
+            });
             this.approvals = new Approvals(store, catalog, policy, authorizer, clock,
                     (who, id) -> new CommandContext(cluster, knowledgeBase, clock, who, config.prefix(), id), runner);
             runbooks.connect(approvals, authorizer);
             this.bot = new Bot(catalog, cluster, knowledgeBase, authorizer, clock,
                     Desks.of(approvals, new StoredAuditLog(store), config.prefix(), clock));
             bot.setReactionHook(new SuggestedFixes(alertStore, bot, authorizer, config.prefix(), clock));
+            bot.setCommandObserver((command, outcome, took) -> metrics.command(command, outcome.name(), took));
+            this.completions = new CommandCompletions(catalog, cluster, store, clock);
+            bot.setCompleter(completions);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -128,9 +150,12 @@ public final class Application implements AutoCloseable {
      * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
      * that node not responding, diagnosed with the node-side checks instead of a second alert.
      */
-    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups) {
+    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups, AlertStore alertStore) {
         NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand()));
-        return List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval(), diagnoser),
+        // many nodes at once (a rack, a partition) are one incident, not hundreds of messages
+        HealthProbe nodes = new NodeStorms(new NodeProbe(a.nodesInterval(), diagnoser), NodeStorms.DEFAULT_THRESHOLD,
+                key -> alertStore.latest(key).map(io.slurmops.bot.alerts.Incident::isOpen).orElse(false));
+        return List.of(new ControllerProbe(a.interval()), nodes,
                 new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
                 new CheckProbe("config", new CheckConfigCommand(), a.interval(), true),
                 new CheckProbe("clock", new CheckClockCommand(), a.interval(), true),
@@ -147,12 +172,15 @@ public final class Application implements AutoCloseable {
         Duration shortest = a.nodesInterval().compareTo(a.interval()) < 0 ? a.nodesInterval() : a.interval();
         Duration ttl = shortest.multipliedBy(3).compareTo(Duration.ofSeconds(30)) > 0 ? shortest.multipliedBy(3)
                 : Duration.ofSeconds(30);
+        boolean held;
         try {
-            return store.transaction(tx -> tx.acquireLease(ALERT_LEASE, leaseHolder, clock.instant(), ttl));
+            held = store.transaction(tx -> tx.acquireLease(ALERT_LEASE, leaseHolder, clock.instant(), ttl));
         } catch (RuntimeException e) {
             LOG.warn("alert lease unavailable: {}", e.getMessage());
-            return false;
+            held = false;
         }
+        leaseHeld = held;
+        return held;
     }
 
     /** When change request {@code id} was approved, for incident timelines. */
@@ -258,6 +286,7 @@ public final class Application implements AutoCloseable {
                 clock, this::holdAlertLease);
         alerts.holdPlannedWork(runbooks::plannedWork);
         alerts.confirmEvery(a.confirmEvery());
+        alerts.onPosted(metrics::alertPosted);
         alerts.start();
         AlertService watch = alerts;
         // Recovery at once: an approved fix that ran is re-checked now, and confirmed with quick polls.
@@ -289,10 +318,28 @@ public final class Application implements AutoCloseable {
             return;
         }
         try {
-            alertmanager = AlertmanagerIntake.start(config.alertmanager(), watch, catalog);
+            io.slurmops.bot.config.AlertmanagerConfig am = config.alertmanager();
+            alertmanager = AlertmanagerIntake.start(am, watch, catalog,
+                    listeners.on(am.address(), am.port(), am.maxBodyBytes()));
         } catch (IOException | RuntimeException e) {
             LOG.error("Alertmanager webhook not started: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Serves /metrics, /healthz and /readyz when {@code metrics.enabled} (on the webhook's listener when
+     * both use one port). Reported and skipped, like the webhook, when it cannot start.
+     *
+     * @param chat the connected platforms, or null where there is no chat connection (the console)
+     * @return the port served, if any (the real one when configured as 0)
+     */
+    public java.util.OptionalInt serveHealth(ChatAdapters chat, String version) {
+        if (!config.metrics().enabled()) {
+            return java.util.OptionalInt.empty();
+        }
+        HealthWiring.instrument(metrics, version, alertStore, checkNames, () -> leaseHeld, ALERT_LEASE, chat);
+        return HealthWiring.serve(config, listeners, metrics, () -> HealthWiring.readiness(store, chat, leaseHeld,
+                ALERT_LEASE));
     }
 
     /** The running Alertmanager webhook, if any (its port, for tests on port 0). */
@@ -317,6 +364,7 @@ public final class Application implements AutoCloseable {
         if (alertmanager != null) {
             alertmanager.close();
         }
+        listeners.close();
         if (alerts != null) {
             alerts.close();
             try {
@@ -329,9 +377,11 @@ public final class Application implements AutoCloseable {
             }
         }
         runbooks.close();
+        completions.close();
         approvals.close();
         store.close();
         cluster.close();
         transport.close();
+        metrics.close();
     }
 }

@@ -41,6 +41,9 @@ public final class ChatAdapters implements AutoCloseable {
                 adapters.slack = slack;
             });
             config.discord().ifPresent(d -> {
+                if (handler instanceof io.slurmops.bot.pipeline.Bot bot) {
+                    bot.warmCompletions();                  // /slurm's autocomplete answers from memory
+                }
                 DiscordAdapter discord = new DiscordAdapter(d, prefix, handler);
                 adapters.started.push(discord);
                 discord.start();
@@ -70,6 +73,29 @@ public final class ChatAdapters implements AutoCloseable {
         }
         throw new IllegalArgumentException("alerts.channel `" + name + "`: expected slack:CHANNEL_ID or "
                 + "discord:CHANNEL_ID of a connected platform");
+    }
+
+    /** Each connected platform ("slack", "discord") and whether its connection is up now (for /readyz). */
+    public java.util.Map<String, Boolean> connections() {
+        java.util.Map<String, Boolean> out = new java.util.TreeMap<>();
+        if (slack != null) {
+            out.put("slack", slack.connected());
+        }
+        if (discord != null) {
+            out.put("discord", discord.connected());
+        }
+        return out;
+    }
+
+    /** Reconnections of {@code platform} since start (0 for one not connected). */
+    public int reconnects(String platform) {
+        if (platform.equals("slack") && slack != null) {
+            return slack.reconnects();
+        }
+        if (platform.equals("discord") && discord != null) {
+            return discord.reconnects();
+        }
+        return 0;
     }
 
     /** Disconnects in reverse order of connection. */

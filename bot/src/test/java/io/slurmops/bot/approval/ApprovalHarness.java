@@ -134,6 +134,12 @@ final class ApprovalHarness implements AutoCloseable {
                 channel);
     }
 
+    /** {@code user} takes the reaction off the message again (an un-vote). */
+    void unreact(String user, String messageId, String emoji) {
+        app.bot().onReaction(new ReactionEvent(PLATFORM, UUID.randomUUID().toString(), CHANNEL, messageId, user, user,
+                emoji, clock.instant(), true), channel);
+    }
+
     /** A reaction on message {@code messageId} of channel {@code channelId}. */
     void reactIn(String channelId, Transcript ch, String user, String messageId, String emoji) {
         app.bot().onReaction(new ReactionEvent(PLATFORM, UUID.randomUUID().toString(), channelId, messageId, user, user,

@@ -42,7 +42,25 @@ class ChatConfigLoaderTest {
         assertThat(d.allowedChannels()).isEqualTo(Set.of("123456789012345678"));
         assertThat(d.directMessages()).isTrue();
         assertThat(d.outsideChannels()).isEqualTo(OutsideChannels.IGNORE);
+        assertThat(d.slashCommand()).as("the default").isEqualTo(DiscordSettings.SlashRegistration.GLOBAL);
         assertThat(c.any()).isTrue();
+    }
+
+    @Test
+    void whereDiscordsSlashCommandIsRegistered() throws ConfigException {
+        String yaml = """
+                discord:
+                  token: d-secret
+                  allowedChannels: ["123456789012345678"]
+                  slashCommand: %s
+                """;
+        assertThat(loader.parse(yaml.formatted("guild"), "t").discord().orElseThrow().slashCommand())
+                .isEqualTo(DiscordSettings.SlashRegistration.GUILD);
+        assertThat(loader.parse(yaml.formatted("none"), "t").discord().orElseThrow().slashCommand())
+                .isEqualTo(DiscordSettings.SlashRegistration.NONE);
+        assertThatThrownBy(() -> loader.parse(yaml.formatted("everywhere"), "t"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).anySatisfy(p ->
+                        assertThat(p).startsWith("discord.slashCommand: `everywhere` is not global, guild or none")));
     }
 
     @Test

@@ -15,17 +15,20 @@ import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * JDA events → the bot. Runs on JDA's event thread, so it only filters, deduplicates and hands work
- * to the adapter's workers. Ignores bots (itself included), webhooks, system messages and channels
+ * JDA events → the bot: typed commands, reactions added and removed (un-votes), button clicks. Runs
+ * on JDA's event thread, so it only filters, deduplicates and hands work to the adapter's workers. Ignores bots (itself included), webhooks, system messages and channels
  * off the allow-list.
  */
 final class DiscordEvents extends ListenerAdapter {
@@ -89,17 +92,32 @@ final class DiscordEvents extends ListenerAdapter {
                 || (member != null && member.getUser().isBot())) {
             return;                                           // the bot's own ✅/❌ on plans land here too
         }
+        reaction(e, member != null ? member.getEffectiveName() : user != null ? user.getEffectiveName() : null, false);
+    }
+
+    /** An un-vote. The gateway sends no member with a removal, so the name comes from the cache, if at all. */
+    @Override
+    public void onMessageReactionRemove(MessageReactionRemoveEvent e) {
+        User user = e.getUser();
+        if (e.getUserIdLong() == selfId || (user != null && user.isBot())) {
+            return;
+        }
+        reaction(e, user != null ? user.getEffectiveName() : null, true);
+    }
+
+    /**
+     * No delivery dedup here: a reaction event carries no id, and remembering "message:user:emoji"
+     * would drop a ✅ added again after its removal. The vote state deduplicates instead (one vote per
+     * person, withdrawn on removal), so each delivery gets an id of its own.
+     */
+    private void reaction(GenericMessageReactionEvent e, String name, boolean removed) {
         if (!policy.allows(channelKey(e.getChannel(), e.isFromThread()), !e.isFromGuild())) {
             return;
         }
         String emoji = e.getEmoji().getName();
-        if (!dedup.firstTime("reaction:" + e.getMessageId() + ":" + e.getUserId() + ":" + emoji)) {
-            return;
-        }
-        ReactionEvent reaction = new ReactionEvent("discord", e.getMessageId() + ":" + e.getUserId() + ":" + emoji,
-                channelKey(e.getChannel(), e.isFromThread()), e.getMessageId(), e.getUserId(),
-                member != null ? member.getEffectiveName() : user != null ? user.getEffectiveName() : null,
-                emoji, Instant.now());
+        ReactionEvent reaction = new ReactionEvent("discord", "reaction:" + UUID.randomUUID(),
+                channelKey(e.getChannel(), e.isFromThread()), e.getMessageId(), e.getUserId(), name, emoji,
+                Instant.now(), removed);
         DiscordReplyChannel replies = new DiscordReplyChannel(e.getChannel(), e.getMessageId(), renderer);
         workers.submit(() -> handler.onReaction(reaction, replies));
     }
@@ -127,14 +145,14 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     /** A thread is allowed when its parent channel is: incidents often move into threads. */
-    private static String channelKey(MessageChannel channel, boolean thread) {
+    static String channelKey(MessageChannel channel, boolean thread) {
         if (thread && channel instanceof net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel t) {
             return t.getParentChannel().getId();
         }
         return channel.getId();
     }
 
-    private static String name(Member member, User user) {
+    static String name(Member member, User user) {
         return member != null ? member.getEffectiveName() : user.getEffectiveName();
     }
 }

@@ -79,7 +79,7 @@ final class DiscordReplyChannel implements ChatChannel {
         return action.complete().getId();
     }
 
-    private static MessageCreateData build(DiscordMessage message, String voteKey) {
+    static MessageCreateData build(DiscordMessage message, String voteKey) {
         MessageCreateBuilder b = new MessageCreateBuilder()
                 .setContent(message.content())
                 // Output may contain "@everyone" or user mentions: never ping anyone from a reply.
@@ -93,7 +93,7 @@ final class DiscordReplyChannel implements ChatChannel {
         return b.build();
     }
 
-    private static String newVoteKey() {
+    static String newVoteKey() {
         byte[] b = new byte[6];
         RANDOM.nextBytes(b);
         return "vote-" + HexFormat.of().formatHex(b);

@@ -8,6 +8,8 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.response.AckResponse;
+import com.slack.api.socket_mode.response.MessagePayload;
+import com.slack.api.socket_mode.response.MessageResponse;
 import io.slurmops.adapters.chat.ChannelPolicy;
 import io.slurmops.adapters.chat.ChatStartException;
 import io.slurmops.adapters.chat.ChatWorkers;
@@ -20,6 +22,7 @@ import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Envelope;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Hello;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Message;
 import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.Reaction;
+import io.slurmops.adapters.chat.slack.SocketModeEnvelopes.SlashCommand;
 import io.slurmops.commands.chat.ChatChannel;
 import io.slurmops.commands.chat.ChatHandler;
 import io.slurmops.commands.chat.ChatMessage;
@@ -41,10 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Slack over Socket Mode (no public endpoint needed). Commands come from "!slurm …" messages and from
- * "@slurmops …" mentions; each is acked at once, deduplicated, run off the socket thread with 👀/✅/❌
- * receipts, and answered in its thread. Reactions and Approve/Deny clicks reach
- * {@link ChatHandler#onReaction}.
+ * Slack over Socket Mode (no public endpoint needed). Commands come from "!slurm …" messages, from
+ * "@slurmops …" mentions and from "/slurm …" slash commands ({@link SlackSlashCommands}); each is acked
+ * at once, deduplicated, run off the socket thread with 👀/✅/❌ receipts, and answered in its thread.
+ * Reactions (added and removed) and Approve/Deny clicks reach {@link ChatHandler#onReaction}.
  *
  * <p>Lifecycle: {@link #start()} blocks until the socket says hello and fails with a message naming
  * the setting to check; {@link #close()} disconnects. Reconnection on {@code disconnect} frames and
@@ -54,6 +57,8 @@ public final class SlackAdapter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(30);
+    /** Java-WebSocket's close code for an attempt that never opened (no session was live). */
+    private static final int NEVER_CONNECTED = -1;
     /** Message subtypes that are still a person typing; edits, joins, bot posts and deletions are not. */
     private static final Set<String> PERSON_SUBTYPES = Set.of("thread_broadcast", "file_share");
 
@@ -72,6 +77,11 @@ public final class SlackAdapter implements AutoCloseable {
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(50_000).build();
     private final CompletableFuture<Void> firstHello = new CompletableFuture<>();
     private final AtomicInteger hellos = new AtomicInteger();
+    /**
+     * Sessions greeted and not yet closed (what /readyz reports). A count, not a flag: on a refresh the
+     * SDK opens the new session before it closes the old one, so the old close comes after the new hello.
+     */
+    private final AtomicInteger liveSessions = new AtomicInteger();
 
     private Slack slack;
     private SocketModeClient socket;
@@ -79,6 +89,7 @@ public final class SlackAdapter implements AutoCloseable {
     private volatile String botUserId;
     private volatile String botId;
     private volatile CommandText commands;
+    private volatile SlackSlashCommands slashCommands;
 
     /**
      * @param commandPrefix what starts a command, e.g. "!slurm" (a mention of the bot stands for it)
@@ -132,6 +143,7 @@ public final class SlackAdapter implements AutoCloseable {
         botUserId = auth.getUserId();
         botId = auth.getBotId();
         commands = new CommandText(commandPrefix, Pattern.compile("<@" + Pattern.quote(botUserId) + "(?:\\|[^>]*)?>"));
+        slashCommands = new SlackSlashCommands(slack, web, policy, commands.prefix(), handler, this::thread);
         return auth;
     }
 
@@ -147,6 +159,9 @@ public final class SlackAdapter implements AutoCloseable {
         socket.addWebSocketErrorListener(e -> LOG.warn("slack: socket error: {}", e.toString()));
         socket.addWebSocketCloseListener((code, reason) -> {
             LOG.debug("slack: socket closed ({} {})", code, reason);
+            if (code == null || code != NEVER_CONNECTED) {
+                liveSessions.updateAndGet(n -> Math.max(0, n - 1));
+            }
             firstHello.completeExceptionally(new IOException("socket closed (" + code + " " + reason + ")"));
         });
         try {
@@ -173,11 +188,15 @@ public final class SlackAdapter implements AutoCloseable {
     /** On the SDK's socket threads: ack first, then hand the work to our own threads. */
     private void onFrame(String frame) {
         Envelope env = SocketModeEnvelopes.parse(frame);
+        SocketModeEnvelopes.Inbound in = env.inbound();
+        if (in instanceof SlashCommand c) {
+            onSlashCommand(env, c);
+            return;
+        }
         if (env.envelopeId() != null) {
             // Before anything else: Slack redelivers what is not acked within 3 s.
             socket.sendSocketModeResponse(new AckResponse(env.envelopeId()));
         }
-        SocketModeEnvelopes.Inbound in = env.inbound();
         if (in instanceof Hello) {
             onHello();
         } else if (in instanceof Message m) {
@@ -191,11 +210,34 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
+    /** Acked at once (with the refusal as an ephemeral answer when it will not run), then run off the socket. */
+    private void onSlashCommand(Envelope env, SlashCommand c) {
+        String refusal = slashCommands.refusal(c);
+        if (env.envelopeId() != null) {
+            socket.sendSocketModeResponse(refusal == null ? new AckResponse(env.envelopeId())
+                    : new MessageResponse(env.envelopeId(), MessagePayload.builder().text(refusal).build()));
+        }
+        if (refusal == null) {
+            once(c.dedupKey(), env, () -> slashCommands.run(c));
+        }
+    }
+
     private void onHello() {
+        liveSessions.updateAndGet(n -> Math.max(0, n) + 1);
         if (hellos.incrementAndGet() > 1) {
             LOG.info("slack: Socket Mode reconnected");
         }
         firstHello.complete(null);
+    }
+
+    /** True while Socket Mode is connected (greeted, not closed since). */
+    public boolean connected() {
+        return liveSessions.get() > 0;
+    }
+
+    /** How many times Socket Mode reconnected since start. */
+    public int reconnects() {
+        return Math.max(0, hellos.get() - 1);
     }
 
     private void once(String key, Envelope env, Runnable work) {
@@ -241,7 +283,7 @@ public final class SlackAdapter implements AutoCloseable {
             return;                                           // another app's reactions are not votes
         }
         handler.onReaction(new ReactionEvent("slack", r.eventId(), r.channel(), r.ts(), r.user(), user.name(),
-                r.reaction(), Instant.now()), threadFor(r.channel(), r.ts()));
+                r.reaction(), Instant.now(), r.removed()), threadFor(r.channel(), r.ts()));
     }
 
     private void onClick(ButtonClick c) {

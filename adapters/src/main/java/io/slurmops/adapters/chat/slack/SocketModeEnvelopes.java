@@ -20,7 +20,7 @@ public final class SocketModeEnvelopes {
     }
 
     /** What a frame means to the adapter. */
-    public sealed interface Inbound permits Hello, Message, Reaction, ButtonClick, Other {
+    public sealed interface Inbound permits Hello, Message, Reaction, ButtonClick, SlashCommand, Other {
     }
 
     /** The server greets every new connection. */
@@ -43,9 +43,9 @@ public final class SocketModeEnvelopes {
         }
     }
 
-    /** reaction_added on an item. */
+    /** reaction_added (or, {@code removed}, reaction_removed) on an item. */
     public record Reaction(String dedupKey, String eventId, String user, String reaction, String itemType,
-                           String channel, String ts, String itemUser) implements Inbound {
+                           String channel, String ts, String itemUser, boolean removed) implements Inbound {
     }
 
     /** A Block Kit button click (block_actions). */
@@ -53,7 +53,21 @@ public final class SocketModeEnvelopes {
                               String channel, String messageTs) implements Inbound {
     }
 
-    /** Everything else (slash commands, reaction_removed, unknown types); acked and logged. */
+    /**
+     * A slash command ("/slurm drain node001 why"). It has no event id; its trigger id is unique per
+     * invocation, so a redelivered envelope keeps the same key.
+     *
+     * @param command as typed, e.g. "/slurm"; {@code text} is what follows it
+     */
+    public record SlashCommand(String dedupKey, String command, String text, String user, String userName,
+                               String channel, String responseUrl) implements Inbound {
+
+        public boolean direct() {
+            return channel != null && channel.startsWith("D");
+        }
+    }
+
+    /** Everything else (unknown types); acked and logged. */
     public record Other(String description) implements Inbound {
     }
 
@@ -81,6 +95,7 @@ public final class SocketModeEnvelopes {
             case "hello" -> new Hello();
             case "events_api" -> event(payload, envelopeId);
             case "interactive" -> interactive(payload, envelopeId);
+            case "slash_commands" -> slash(payload, envelopeId);
             default -> new Other("frame type " + type);
         };
         return new Envelope(envelopeId, type, retry, inbound);
@@ -99,11 +114,11 @@ public final class SocketModeEnvelopes {
             case "message", "app_mention" -> new Message(key, id, type, str(event, "channel"),
                     str(event, "channel_type"), str(event, "user"), str(event, "bot_id"), str(event, "subtype"),
                     str(event, "text"), str(event, "ts"), str(event, "thread_ts"));
-            case "reaction_added" -> {
+            case "reaction_added", "reaction_removed" -> {
                 JsonObject item = obj(event, "item");
                 yield new Reaction(key, id, str(event, "user"), str(event, "reaction"),
                         item == null ? null : str(item, "type"), item == null ? null : str(item, "channel"),
-                        item == null ? null : str(item, "ts"), str(event, "item_user"));
+                        item == null ? null : str(item, "ts"), str(event, "item_user"), type.equals("reaction_removed"));
             }
             default -> new Other("event " + type);
         };
@@ -129,6 +144,16 @@ public final class SocketModeEnvelopes {
         String messageTs = container == null ? null : str(container, "message_ts");
         return new ButtonClick(key, str(action, "action_id"), str(action, "value"), userId,
                 user == null ? null : firstNonNull(str(user, "name"), str(user, "username")), channelId, messageTs);
+    }
+
+    private static Inbound slash(JsonObject payload, String envelopeId) {
+        if (payload == null) {
+            return new Other("slash_commands without payload");
+        }
+        String trigger = str(payload, "trigger_id");
+        return new SlashCommand(trigger != null ? "slash:" + trigger : "envelope:" + envelopeId, str(payload, "command"),
+                str(payload, "text"), str(payload, "user_id"), str(payload, "user_name"), str(payload, "channel_id"),
+                str(payload, "response_url"));
     }
 
     private static String firstNonNull(String a, String b) {

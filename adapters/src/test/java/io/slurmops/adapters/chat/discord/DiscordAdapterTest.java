@@ -135,6 +135,23 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void aResumedSessionIsCountedAsAReconnection() throws Exception {
+        start(settings());
+        assertThat(adapter.connected()).isTrue();
+        assertThat(adapter.reconnects()).isZero();
+        gateway.sendOp(7);                                   // RECONNECT
+
+        gateway.awaitOp(6, 1);
+        gateway.dispatch(DiscordFrames.message(MSG, CHANNEL, USER, "oncall", "!slurm status"));
+        handler.nextMessage();
+        for (int i = 0; i < 100 && adapter.reconnects() == 0; i++) {
+            Thread.sleep(50);                                // RESUMED is dispatched on JDA's own thread
+        }
+        assertThat(adapter.reconnects()).isEqualTo(1);
+        assertThat(adapter.connected()).isTrue();
+    }
+
+    @Test
     void aDroppedGatewayConnectionResumesAndTheNextEventStillArrives() throws Exception {
         start(settings());
         gateway.dropConnection(4000);                        // "unknown error": resumable

@@ -49,15 +49,93 @@ public final class DiscordFrames {
         return f;
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A snowflake of now: JDA reads an interaction's age from its id and refuses to answer one older
+     * than 15 minutes (a fixed id from the fixtures' era would be "expired").
+     */
+    public static String newId() {
+        return Long.toString(((System.currentTimeMillis() - 1420070400000L) << 22) | (SEQUENCE.incrementAndGet() & 0xFFF));
+    }
+
+    /** MESSAGE_REACTION_REMOVE: as Discord sends it, without a member. */
+    public static JsonObject reactionRemoved(String userId, String messageId, String emoji) {
+        JsonObject f = reaction(userId, "unused", messageId, emoji);
+        f.addProperty("t", "MESSAGE_REACTION_REMOVE");
+        f.getAsJsonObject("d").remove("member");
+        return f;
+    }
+
     /**
      * INTERACTION_CREATE for a click on a button of message {@code messageId} (type 3, component_type 2).
      * No fixture exists for it; the fields are those JDA's InteractionImpl/ComponentInteractionImpl read.
      */
     public static JsonObject click(String interactionId, String customId, String messageId, String userId, String username) {
+        JsonObject d = interaction(interactionId, 3, userId, username);
+        JsonObject data = new JsonObject();
+        data.addProperty("custom_id", customId);
+        data.addProperty("component_type", 2);
+        d.add("data", data);
+        JsonObject message = new JsonObject();               // id and flags only: JDA accepts a partial message
+        message.addProperty("id", messageId);
+        message.addProperty("flags", 0);
+        d.add("message", message);
+        JsonObject f = new JsonObject();
+        f.addProperty("op", 0);
+        f.addProperty("t", "INTERACTION_CREATE");
+        f.add("d", d);
+        return f;
+    }
+
+    /** INTERACTION_CREATE type 2: /slurm with its "command" option set to {@code text} (null: left out). */
+    public static JsonObject slash(String interactionId, String userId, String username, String text) {
+        JsonObject d = interaction(interactionId, 2, userId, username);
+        d.add("data", command(text, false));
+        return frame(d);
+    }
+
+    /** INTERACTION_CREATE type 4: autocomplete of /slurm's "command" option, {@code partial} typed so far. */
+    public static JsonObject autocomplete(String interactionId, String userId, String username, String partial) {
+        JsonObject d = interaction(interactionId, 4, userId, username);
+        d.add("data", command(partial, true));
+        return frame(d);
+    }
+
+    private static JsonObject command(String value, boolean focused) {
+        JsonObject data = new JsonObject();
+        data.addProperty("id", "400000000000000001");
+        data.addProperty("name", "slurm");
+        data.addProperty("type", 1);
+        JsonArray options = new JsonArray();
+        if (value != null) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", "command");
+            o.addProperty("type", 3);
+            o.addProperty("value", value);
+            if (focused) {
+                o.addProperty("focused", true);
+            }
+            options.add(o);
+        }
+        data.add("options", options);
+        return data;
+    }
+
+    private static JsonObject frame(JsonObject d) {
+        JsonObject f = new JsonObject();
+        f.addProperty("op", 0);
+        f.addProperty("t", "INTERACTION_CREATE");
+        f.add("d", d);
+        return f;
+    }
+
+    /** The fields every INTERACTION_CREATE carries (those JDA's InteractionImpl reads), in our guild and channel. */
+    private static JsonObject interaction(String interactionId, int type, String userId, String username) {
         JsonObject d = new JsonObject();
         d.addProperty("id", interactionId);
         d.addProperty("application_id", FakeDiscordRest.BOT_ID);
-        d.addProperty("type", 3);
+        d.addProperty("type", type);
         d.addProperty("version", 1);
         d.addProperty("token", "interaction-token-" + interactionId);
         d.addProperty("guild_id", FakeDiscordGateway.GUILD);
@@ -88,18 +166,6 @@ public final class DiscordFrames {
         member.addProperty("joined_at", "2024-01-01T00:00:00.000000+00:00");
         member.addProperty("permissions", "274878024768");
         d.add("member", member);
-        JsonObject data = new JsonObject();
-        data.addProperty("custom_id", customId);
-        data.addProperty("component_type", 2);
-        d.add("data", data);
-        JsonObject message = new JsonObject();               // id and flags only: JDA accepts a partial message
-        message.addProperty("id", messageId);
-        message.addProperty("flags", 0);
-        d.add("message", message);
-        JsonObject f = new JsonObject();
-        f.addProperty("op", 0);
-        f.addProperty("t", "INTERACTION_CREATE");
-        f.add("d", d);
-        return f;
+        return d;
     }
 }

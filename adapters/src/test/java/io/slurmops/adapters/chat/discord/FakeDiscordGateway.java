@@ -31,10 +31,14 @@ public final class FakeDiscordGateway extends WebSocketServer {
     public static final String GUILD = "100000000000000010";
     public static final String CHANNEL = "100000000000000020";
 
-    /** Per-connection state: its zlib stream and sequence counter. */
+    /** MESSAGE_CONTENT, privileged: without it Discord blanks the content of messages that do not mention the bot. */
+    public static final int MESSAGE_CONTENT = 1 << 15;
+
+    /** Per-connection state: its zlib stream, sequence counter and the intents it identified with. */
     private static final class Session {
         final Deflater deflater;
         final AtomicInteger seq = new AtomicInteger();
+        volatile int intents = -1;
 
         Session(boolean zlib) {
             this.deflater = zlib ? new Deflater() : null;
@@ -49,6 +53,8 @@ public final class FakeDiscordGateway extends WebSocketServer {
     private volatile WebSocket current;
     /** Extra channels put into GUILD_CREATE (id → name). */
     private final Map<String, String> extraChannels = new ConcurrentHashMap<>();
+    /** As Discord does when the portal's Message Content Intent toggle is off. */
+    private volatile boolean refuseMessageContent;
 
     public FakeDiscordGateway() {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -64,6 +70,17 @@ public final class FakeDiscordGateway extends WebSocketServer {
 
     public String url() {
         return "ws://127.0.0.1:" + getPort() + "/";
+    }
+
+    /** IDENTIFY asking for MESSAGE_CONTENT is answered with close 4014 (Disallowed intent(s)). */
+    public void refuseMessageContent() {
+        refuseMessageContent = true;
+    }
+
+    /** The intents of the newest IDENTIFY, -1 before one. */
+    public int identifiedIntents() {
+        Session s = current == null ? null : sessions.get(current);
+        return s == null ? -1 : s.intents;
     }
 
     public void addChannel(String id, String name) {
@@ -91,9 +108,19 @@ public final class FakeDiscordGateway extends WebSocketServer {
         switch (frame.get("op").getAsInt()) {
             case 1 -> send(conn, Fixtures.json("discord/gateway_heartbeat_ack.json"));
             case 2 -> {
+                int intents = frame.getAsJsonObject("d").get("intents").getAsInt();
+                if (refuseMessageContent && (intents & MESSAGE_CONTENT) != 0) {
+                    conn.close(4014, "Disallowed intent(s).");
+                    return;
+                }
+                sessions.get(conn).intents = intents;
                 JsonObject ready = Fixtures.json("discord/gateway_ready_minimal.json");
                 ready.getAsJsonObject("d").addProperty("resume_gateway_url", url());
                 ready.getAsJsonObject("d").addProperty("session_id", "fake-session-" + readies.incrementAndGet());
+                JsonObject application = new JsonObject();          // /slurm is registered under its id
+                application.addProperty("id", FakeDiscordRest.BOT_ID);
+                application.addProperty("flags", 0);
+                ready.getAsJsonObject("d").add("application", application);
                 dispatch(conn, ready);
                 dispatch(conn, guildCreate());
             }
@@ -145,8 +172,19 @@ public final class FakeDiscordGateway extends WebSocketServer {
     }
 
     private void dispatch(WebSocket conn, JsonObject frame) {
-        frame.addProperty("s", sessions.get(conn).seq.incrementAndGet());
+        Session session = sessions.get(conn);
+        if (session.intents >= 0 && (session.intents & MESSAGE_CONTENT) == 0 && "MESSAGE_CREATE".equals(str(frame, "t"))) {
+            JsonObject d = frame.getAsJsonObject("d");
+            if (!d.has("content") || !d.get("content").getAsString().contains("<@" + FakeDiscordRest.BOT_ID + ">")) {
+                d.addProperty("content", "");                  // what Discord sends without the intent
+            }
+        }
+        frame.addProperty("s", session.seq.incrementAndGet());
         send(conn, frame);
+    }
+
+    private static String str(JsonObject o, String k) {
+        return o.has(k) && !o.get(k).isJsonNull() ? o.get(k).getAsString() : null;
     }
 
     /** Sends a raw op, e.g. op 7 RECONNECT. */

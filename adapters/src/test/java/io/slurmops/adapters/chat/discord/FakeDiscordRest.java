@@ -47,6 +47,7 @@ public final class FakeDiscordRest implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(200000000000000000L);
+    private final Map<String, String> responses = new ConcurrentHashMap<>();
 
     public FakeDiscordRest() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -111,7 +112,12 @@ public final class FakeDiscordRest implements AutoCloseable {
                 }
             });
         } else if (body.length > 0 && type != null && type.contains("json")) {
-            payload.asMap().putAll(JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject().asMap());
+            var json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+            if (json.isJsonArray()) {
+                payload.add("array", json);                    // e.g. the commands of a bulk overwrite
+            } else {
+                payload.asMap().putAll(json.getAsJsonObject().asMap());
+            }
         }
         calls.add(new Call(method, path, payload, files, auth, System.nanoTime()));
 
@@ -137,9 +143,31 @@ public final class FakeDiscordRest implements AutoCloseable {
             send(ex, 204, null);
         } else if (method.equals("POST") && path.startsWith("/api/v10/interactions/")) {
             send(ex, 204, null);
+        } else if (method.equals("PUT") && path.matches("/api/v10/applications/\\d+(/guilds/\\d+)?/commands")) {
+            send(ex, 200, registered(ex, body).toString());
+        } else if (method.equals("PATCH") && path.matches("/api/v10/webhooks/\\d+/[^/]+/messages/@original")) {
+            // The deferred response filled in: one message id per interaction token.
+            String token = path.split("/")[5];
+            String id = responses.computeIfAbsent(token, t -> Long.toString(ids.incrementAndGet()));
+            send(ex, 200, message(id, FakeDiscordGateway.CHANNEL, payload).toString());
         } else {
             send(ex, 404, "{\"message\": \"404: Not Found\", \"code\": 0}");
         }
+    }
+
+    /** PUT …/commands (bulk overwrite): the commands as stored, each with an id. */
+    private com.google.gson.JsonArray registered(HttpExchange ex, byte[] body) {
+        com.google.gson.JsonArray commands = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonArray();
+        for (var c : commands) {
+            JsonObject o = c.getAsJsonObject();
+            o.addProperty("id", Long.toString(ids.incrementAndGet()));
+            o.addProperty("application_id", BOT_ID);
+            o.addProperty("version", "1");
+            if (!o.has("type")) {
+                o.addProperty("type", 1);
+            }
+        }
+        return commands;
     }
 
     /** What Discord answers to a create/edit: the message as stored, authored by the bot. */

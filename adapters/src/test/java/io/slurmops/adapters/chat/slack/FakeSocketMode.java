@@ -25,6 +25,7 @@ public final class FakeSocketMode extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private final List<WebSocket> connections = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
+    private final java.util.List<JsonObject> ackFrames = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile WebSocket current;
 
     public FakeSocketMode() {
@@ -61,6 +62,7 @@ public final class FakeSocketMode extends WebSocketServer {
         JsonObject o = JsonParser.parseString(message).getAsJsonObject();
         if (o.has("envelope_id")) {
             acks.add(o.get("envelope_id").getAsString());
+            ackFrames.add(o);
         }
     }
 
@@ -93,6 +95,11 @@ public final class FakeSocketMode extends WebSocketServer {
         if (connections.size() < n) {
             throw new AssertionError("expected " + n + " Socket Mode connections, got " + connections.size());
         }
+    }
+
+    /** Every ack so far as sent ({@code {"envelope_id", "payload"?}}), in order. */
+    public java.util.List<JsonObject> ackFrames() {
+        return java.util.List.copyOf(ackFrames);
     }
 
     /** The next ack's envelope id, or an AssertionError after 10 s. */

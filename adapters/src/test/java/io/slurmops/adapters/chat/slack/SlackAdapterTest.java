@@ -159,6 +159,20 @@ class SlackAdapterTest {
     }
 
     @Test
+    void aReconnectionIsCountedAndTheConnectionReportedUpAgain() throws Exception {
+        start(settings());
+        assertThat(adapter.connected()).isTrue();
+        assertThat(adapter.reconnects()).isZero();
+        socket.sendFrame(Fixtures.read("slack/socket_mode_disconnect_refresh_requested.json"));
+
+        socket.awaitConnections(2);
+        socket.sendFrame(SlackFrames.message("EvAfter", "C111", "U222", "!slurm status", TS));
+        handler.nextMessage();                               // the second connection is greeted by now
+        assertThat(adapter.reconnects()).isEqualTo(1);
+        assertThat(adapter.connected()).isTrue();
+    }
+
+    @Test
     void aPlanGetsVoteReactionsAndButtonsAndAVoteIsAnsweredInTheCommandThread() throws Exception {
         AtomicReference<String> planTs = new AtomicReference<>();
         handler.answering((m, c) -> planTs.set(c.postForVote(Reply.builder("Plan: resume node[1-2]")

@@ -57,6 +57,34 @@ public final class SlackFrames {
         });
     }
 
+    /** reaction_removed (events_api_reaction_removed.json): {@code user} took {@code reaction} off message {@code ts}. */
+    public static String reactionRemoved(String eventId, String user, String reaction, String channel, String ts) {
+        return Fixtures.edit("slack/events_api_reaction_removed.json", o -> {
+            JsonObject event = envelope(o, eventId, 0);
+            event.addProperty("user", user);
+            event.addProperty("reaction", reaction);
+            event.addProperty("item_user", FakeSlackWebApi.BOT_USER);
+            JsonObject item = event.getAsJsonObject("item");
+            item.addProperty("channel", channel);
+            item.addProperty("ts", ts);
+        });
+    }
+
+    /** A slash command (slash_commands_envelope.json): {@code /slurm text} typed by {@code user} in {@code channel}. */
+    public static String slash(String envelopeId, String user, String userName, String channel, String text,
+                               String triggerId) {
+        return Fixtures.edit("slack/slash_commands_envelope.json", o -> {
+            o.addProperty("envelope_id", envelopeId);
+            JsonObject p = o.getAsJsonObject("payload");
+            p.addProperty("command", "/slurm");
+            p.addProperty("text", text);
+            p.addProperty("user_id", user);
+            p.addProperty("user_name", userName);
+            p.addProperty("channel_id", channel);
+            p.addProperty("trigger_id", triggerId);
+        });
+    }
+
     /** A block_actions click (interactive_block_actions_button.json) on a button of message {@code ts}. */
     public static String click(String envelopeId, String user, String actionId, String value, String channel, String ts,
                         String actionTs) {

@@ -65,10 +65,19 @@ class SlackUnitsTest {
                 .inbound()).subtype()).isEqualTo("bot_message");
         assertThat(((Message) SocketModeEnvelopes.parse(Fixtures.read("slack/events_api_message_from_bot_user.json"))
                 .inbound()).botId()).isEqualTo("B999");
-        assertThat(SocketModeEnvelopes.parse(Fixtures.read("slack/events_api_reaction_removed.json")).inbound())
-                .isInstanceOf(Other.class);
-        assertThat(SocketModeEnvelopes.parse(Fixtures.read("slack/slash_commands_envelope.json")).envelopeId())
-                .isEqualTo("1d3c79ab-0ffb-41f3-a080-d19e85f53649");
+        // Issue 14: reaction_removed is an un-vote and slash commands run (both were ignored before).
+        Reaction removed = (Reaction) SocketModeEnvelopes.parse(Fixtures.read("slack/events_api_reaction_removed.json"))
+                .inbound();
+        assertThat(removed.removed()).isTrue();
+        assertThat(removed.reaction()).isEqualTo("thumbsup");
+        assertThat(removed.ts()).isEqualTo("1360782400.498405");
+        var slash = SocketModeEnvelopes.parse(Fixtures.read("slack/slash_commands_envelope.json"));
+        assertThat(slash.envelopeId()).isEqualTo("1d3c79ab-0ffb-41f3-a080-d19e85f53649");
+        SocketModeEnvelopes.SlashCommand c2 = (SocketModeEnvelopes.SlashCommand) slash.inbound();
+        assertThat(c2.command()).isEqualTo("/hello-socket-mode");
+        assertThat(c2.user()).isEqualTo("U111");
+        assertThat(c2.channel()).isEqualTo("C111");
+        assertThat(c2.dedupKey()).isEqualTo("slash:111.222.xxx");
         assertThat(SocketModeEnvelopes.parse("not json").inbound()).isInstanceOf(Other.class);
     }
 

@@ -24,6 +24,7 @@ public final class RecordingHandler implements ChatHandler {
     private final BlockingQueue<ReactionEvent> reactions = new LinkedBlockingQueue<>();
     private volatile BiConsumer<ChatMessage, ChatChannel> answer = (m, c) -> c.post(FIXED);
     private volatile BiConsumer<ReactionEvent, ChatChannel> onVote = (r, c) -> { };
+    private volatile java.util.function.Function<String, java.util.List<String>> completions = p -> java.util.List.of();
 
     /** What to do with each command (default: post {@link #FIXED}). */
     public RecordingHandler answering(BiConsumer<ChatMessage, ChatChannel> answer) {
@@ -34,6 +35,17 @@ public final class RecordingHandler implements ChatHandler {
     public RecordingHandler onVote(BiConsumer<ReactionEvent, ChatChannel> onVote) {
         this.onVote = onVote;
         return this;
+    }
+
+    /** What autocomplete answers for a partial line. */
+    public RecordingHandler completing(java.util.function.Function<String, java.util.List<String>> completions) {
+        this.completions = completions;
+        return this;
+    }
+
+    @Override
+    public java.util.List<String> complete(String platform, String channelId, String userId, String partial) {
+        return completions.apply(partial);
     }
 
     @Override

@@ -42,12 +42,16 @@ public final class AlertmanagerIntake implements AutoCloseable {
     private final WebhookAuth auth;
     private final FixMapping fixes;
     private final EmbeddedHttpServer server;
+    /** False when the listener is shared (with the metrics endpoint): its owner closes it. */
+    private final boolean ownsServer;
 
-    private AlertmanagerIntake(AlertService alerts, WebhookAuth auth, FixMapping fixes, EmbeddedHttpServer server) {
+    private AlertmanagerIntake(AlertService alerts, WebhookAuth auth, FixMapping fixes, EmbeddedHttpServer server,
+                               boolean ownsServer) {
         this.alerts = alerts;
         this.auth = auth;
         this.fixes = fixes;
         this.server = server;
+        this.ownsServer = ownsServer;
     }
 
     /**
@@ -61,9 +65,23 @@ public final class AlertmanagerIntake implements AutoCloseable {
         WebhookAuth auth = new WebhookAuth(config.auth(), config.username(), secret(config));
         FixMapping fixes = new FixMapping(config.fixes(), catalog);
         EmbeddedHttpServer server = EmbeddedHttpServer.start(config.address(), config.port(), config.maxBodyBytes());
-        AlertmanagerIntake intake = new AlertmanagerIntake(alerts, auth, fixes, server);
-        server.route(config.path(), intake::handle);
-        LOG.info("alertmanager webhook listening on {}:{}{}", config.address(), server.port(), config.path());
+        return listen(new AlertmanagerIntake(alerts, auth, fixes, server, true), config);
+    }
+
+    /**
+     * As {@link #start(AlertmanagerConfig, AlertService, CommandCatalog)}, on a listener that is shared
+     * (bound to {@code config.address():port} by its owner, who closes it).
+     */
+    public static AlertmanagerIntake start(AlertmanagerConfig config, AlertService alerts, CommandCatalog catalog,
+                                           EmbeddedHttpServer shared) throws IOException {
+        WebhookAuth auth = new WebhookAuth(config.auth(), config.username(), secret(config));
+        FixMapping fixes = new FixMapping(config.fixes(), catalog);
+        return listen(new AlertmanagerIntake(alerts, auth, fixes, shared, false), config);
+    }
+
+    private static AlertmanagerIntake listen(AlertmanagerIntake intake, AlertmanagerConfig config) {
+        intake.server.route(config.path(), intake::handle);
+        LOG.info("alertmanager webhook listening on {}:{}{}", config.address(), intake.server.port(), config.path());
         return intake;
     }
 
@@ -151,6 +169,8 @@ public final class AlertmanagerIntake implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (ownsServer) {
+            server.close();
+        }
     }
 }
