@@ -54,14 +54,19 @@ public final class EmbeddedHttpServer implements AutoCloseable {
         HttpResponse handle(HttpRequest request);
     }
 
+    /** How long a client may take to send one request (headers and body) before its connection is closed. */
+    public static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final int maxBodyBytes;
+    private final ReadDeadlines deadlines;
 
-    private EmbeddedHttpServer(HttpServer server, ExecutorService workers, int maxBodyBytes) {
+    private EmbeddedHttpServer(HttpServer server, ExecutorService workers, int maxBodyBytes, ReadDeadlines deadlines) {
         this.server = server;
         this.workers = workers;
         this.maxBodyBytes = maxBodyBytes;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -71,15 +76,25 @@ public final class EmbeddedHttpServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not local)
      */
     public static EmbeddedHttpServer start(String address, int port, int maxBodyBytes) throws IOException {
+        return start(address, port, maxBodyBytes, READ_TIMEOUT);
+    }
+
+    /**
+     * @param readTimeout a request whose headers and body have not all arrived within it is cut (its
+     *                    connection closed), so a slow or stalled client cannot hold a worker
+     */
+    public static EmbeddedHttpServer start(String address, int port, int maxBodyBytes, java.time.Duration readTimeout)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 16);
+        ReadDeadlines deadlines = new ReadDeadlines(readTimeout);
         // Two workers: requests are small and handled quickly; a flood queues instead of spawning threads.
         ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "http");
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(workers);
-        EmbeddedHttpServer s = new EmbeddedHttpServer(server, workers, maxBodyBytes);
+        server.setExecutor(deadlines.around(workers));
+        EmbeddedHttpServer s = new EmbeddedHttpServer(server, workers, maxBodyBytes, deadlines);
         server.start();
         return s;
     }
@@ -98,9 +113,11 @@ public final class EmbeddedHttpServer implements AutoCloseable {
         try (exchange) {
             HttpResponse response;
             if (!exchange.getRequestURI().getPath().equals(path)) {
+                deadlines.doneReading();
                 response = HttpResponse.text(404, "not found\n");
             } else {
                 byte[] body = readCapped(exchange);
+                deadlines.doneReading();
                 if (body == null) {
                     LOG.warn("http {}: refused a body over {} bytes from {}", path, maxBodyBytes, remote(exchange));
                     response = HttpResponse.text(413, "body too large: at most " + maxBodyBytes + " bytes\n");
@@ -155,6 +172,7 @@ public final class EmbeddedHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);                               // Alertmanager retries what a stop cut off
+        deadlines.close();
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

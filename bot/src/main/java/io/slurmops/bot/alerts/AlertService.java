@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Runs each probe on its own interval, reconciles what it saw into incidents and posts only the
  * transitions. Silenced incidents are tracked but not posted; an open incident whose silence ends
- * is posted then.
+ * is posted then. After an approved change ran, the probes with open incidents are re-checked at once
+ * and then every {@code confirmEvery} (not whole intervals) until their recovery is confirmed.
  */
 public final class AlertService implements AutoCloseable {
 
@@ -37,6 +39,16 @@ public final class AlertService implements AutoCloseable {
     private final MaintenanceNodes maintenance = new MaintenanceNodes();
     private volatile boolean leading = true;
     private volatile Supplier<List<Silence>> plannedWork = List::of;
+    private volatile Duration confirmEvery = Duration.ofSeconds(2);
+
+    /**
+     * Quick re-checks after a change while the fault is still seen: a fix may take a moment to show (a
+     * restarted slurmd registers, a started slurmctld answers). Past them the probe's own interval rules.
+     */
+    static final int SETTLE_CHECKS = 15;
+    /** Probe name → re-checks left while its fault is still seen, for the one chain of re-checks per probe. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> followingUp =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<java.time.Duration> latency = d -> { };
     private final TriageThread triage;
 
@@ -73,6 +85,94 @@ public final class AlertService implements AutoCloseable {
      */
     public void holdPlannedWork(Supplier<List<Silence>> source) {
         this.plannedWork = source;
+    }
+
+    /**
+     * The spacing of the quick re-checks after a change (at most the probe's interval): the clean polls
+     * that confirm a recovery are this far apart, so a fault that returns within it still counts as one.
+     */
+    public void confirmEvery(Duration every) {
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("confirmEvery must be positive");
+        }
+        this.confirmEvery = every;
+    }
+
+    /**
+     * An approved change has run (a suggested fix, or one a person typed): re-checks at once every probe
+     * that has an open incident, then keeps checking every {@code confirmEvery} while one of its incidents
+     * waits for confirming polls or, for up to {@value #SETTLE_CHECKS} checks, while its fault is still seen.
+     * One chain of re-checks per probe: a second change while one runs renews its budget instead of
+     * starting another, so confirming polls stay {@code confirmEvery} apart.
+     */
+    public void afterChange() {
+        if (scheduler.isShutdown()) {
+            return;
+        }
+        java.util.Set<String> open = new java.util.HashSet<>();
+        try {
+            store.open().forEach(i -> open.add(i.probe()));
+        } catch (RuntimeException e) {
+            LOG.warn("open incidents unknown after a change ({}); the next polls will see the recovery", e.getMessage());
+            return;
+        }
+        for (HealthProbe p : probes) {
+            if (!open.contains(p.name())) {
+                continue;
+            }
+            boolean[] start = {false};
+            followingUp.compute(p.name(), (name, left) -> {
+                if (left == null) {
+                    start[0] = true;
+                    return new java.util.concurrent.atomic.AtomicInteger(SETTLE_CHECKS);
+                }
+                left.set(SETTLE_CHECKS);
+                return left;
+            });
+            if (start[0]) {
+                execute(() -> followUp(p));
+            }
+        }
+    }
+
+    /** One quick re-check; schedules the next while a recovery waits for confirmation or the fix may still settle. */
+    private void followUp(HealthProbe p) {
+        runSafely(p);
+        List<Incident> open;
+        try {
+            open = store.open().stream().filter(i -> i.probe().equals(p.name())).toList();
+        } catch (RuntimeException e) {
+            LOG.warn("probe {}: no follow-up check ({})", p.name(), e.getMessage());
+            open = List.of();
+        }
+        boolean confirming = open.stream().anyMatch(i -> i.missedPolls() > 0);
+        boolean faultSeen = !open.isEmpty();
+        boolean[] again = {false};
+        followingUp.computeIfPresent(p.name(), (name, left) -> {
+            int remaining = confirming ? left.get() : left.decrementAndGet();
+            // Not leading: the lease holder watches, and its store state is not ours to chase.
+            again[0] = leading && (confirming || (faultSeen && remaining > 0));
+            return again[0] ? left : null;
+        });
+        if (again[0]) {
+            schedule(() -> followUp(p), confirmEvery.compareTo(p.interval()) < 0 ? confirmEvery : p.interval());
+        }
+    }
+
+    private void execute(Runnable r) {
+        try {
+            scheduler.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("closing: a follow-up check is dropped");
+        }
+    }
+
+    private void schedule(Runnable r, Duration after) {
+        try {
+            scheduler.schedule(r, after.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("closing: a follow-up check is dropped");
+        }
     }
 
     /**

@@ -6,21 +6,30 @@ import io.slurmops.commands.alerts.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns what a probe sees now into transitions: one incident per fault, recovery only after the
  * fault stayed away for {@code recoveryPolls} polls, and a fault that returns within the flap window
- * reopens its incident instead of starting a new one.
+ * reopens its incident instead of starting a new one. The recovery is announced after the confirming
+ * polls, but dated at the first clean one: that is when the fault was gone.
  */
 public final class IncidentTracker {
 
     private final AlertStore store;
     private final int recoveryPolls;
     private final Duration flapWindow;
+    /**
+     * Incident key → when a poll first missed its fault, while the confirming polls run. Kept in memory
+     * only (the incident record has no column for it): after a restart mid-confirmation the first clean
+     * poll this process sees stands in, which is later than the truth, never earlier.
+     */
+    private final Map<String, Instant> firstClean = new HashMap<>();
 
     public IncidentTracker(AlertStore store, int recoveryPolls, Duration flapWindow) {
         if (recoveryPolls < 1) {
@@ -45,12 +54,14 @@ public final class IncidentTracker {
         if (latest.isEmpty() || !latest.get().isOpen()) {
             return Optional.empty();
         }
+        firstClean.remove(key);
         Incident resolved = latest.get().resolved(now);
         store.save(resolved);
         return Optional.of(new AlertEvent(AlertEvent.Kind.RESOLVED, resolved));
     }
 
     private Optional<AlertEvent> observed(Observation o, Instant now) {
+        firstClean.remove(o.key());                   // seen again: a clean run starts over
         Optional<Incident> latest = store.latest(o.key());
         if (latest.isPresent() && latest.get().isOpen()) {
             Incident before = latest.get();
@@ -91,8 +102,10 @@ public final class IncidentTracker {
                 continue;
             }
             Incident missed = open.missed();
+            Instant clean = firstClean.computeIfAbsent(open.key(), k -> now);
             if (missed.missedPolls() >= recoveryPolls) {
-                Incident resolved = missed.resolved(now);
+                firstClean.remove(open.key());
+                Incident resolved = missed.resolved(clean);
                 store.save(resolved);
                 events.add(new AlertEvent(AlertEvent.Kind.RESOLVED, resolved));
             } else {

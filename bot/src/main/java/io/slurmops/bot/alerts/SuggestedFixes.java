@@ -71,11 +71,13 @@ public final class SuggestedFixes implements ReactionHook {
             return true;
         }
         String line = prefix + " " + i.repair();
+        // The pipeline posts its own answer (a plan, a refusal); bound to the alert's thread, it lands there
+        // once on every platform, whatever thread the reaction's channel was bound to.
         BotResponse response = bot.handle(new ChatMessage(r.platform(), "fix:" + r.eventId(), r.channelId(),
-                r.userId(), r.userName(), line, "fix:" + r.eventId(), clock.instant()), channel);
-        if (response.reply() != null && !response.posted()) {
-            channel.postInThread(i.messageId(), response.reply());
-        }
+                r.userId(), r.userName(), line, "fix:" + r.eventId(), clock.instant()),
+                new ThreadBoundChannel(channel, i.messageId()));
+        // The pipeline took the bound channel as this channel's: news for other requests must not land here.
+        bot.attach(r.platform(), r.channelId(), channel);
         Incident updated = i.responded(clock.instant());
         // The pipeline says which request the line opened (also one that planning rejected).
         store.save(response.openedRequest().isPresent()

@@ -65,6 +65,8 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
     private volatile ProposalOwner owner = ProposalOwner.NONE;
     private final java.util.List<java.util.function.BiConsumer<String, String>> attachListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.LongConsumer> executedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Approvals(SlurmopsStore store, CommandCatalog catalog, ApprovalPolicy policy, Authorizer authorizer,
                      Clock clock, BiFunction<String, Long, CommandContext> contexts, PlanRunner runner) {
@@ -90,7 +92,8 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
             t.setDaemon(true);
             return t;
         });
-        this.execution = new PlanExecution(store, catalog, contexts, runner, clock, identity, heartbeats);
+        this.execution = new PlanExecution(store, catalog, contexts, runner, clock, identity, heartbeats,
+                this::executed);
         this.sweeper = new Sweeper(store, clock, identity, channels, execution, catalog.prefix(), policy.orphanExpiry(),
                 () -> owner);
     }
@@ -128,6 +131,24 @@ public final class Approvals implements ChangeDesk, VoteDesk, Deliveries, AutoCl
                 l.accept(platform, channelId);
             } catch (RuntimeException e) {
                 LOG.warn("could not deliver news to {}/{}: {}", platform, channelId, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Told the id of each approved plan once it has run here (by a vote or as an orphan), whatever the
+     * outcome: the health watch re-checks at once instead of at its next interval.
+     */
+    public void onExecuted(java.util.function.LongConsumer listener) {
+        executedListeners.add(listener);
+    }
+
+    private void executed(long requestId) {
+        for (var l : executedListeners) {
+            try {
+                l.accept(requestId);
+            } catch (RuntimeException e) {
+                LOG.warn("after #{} ran: {}", requestId, e.getMessage());
             }
         }
     }

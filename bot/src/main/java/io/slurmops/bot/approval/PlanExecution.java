@@ -46,9 +46,12 @@ final class PlanExecution {
     private final Clock clock;
     private final RunnerIdentity identity;
     private final ScheduledExecutorService heartbeats;
+    private final java.util.function.LongConsumer ran;
 
+    /** @param ran told the request id once a claimed plan has run (whatever the outcome), after its result is recorded */
     PlanExecution(SlurmopsStore store, CommandCatalog catalog, BiFunction<String, Long, CommandContext> contexts,
-                  PlanRunner runner, Clock clock, RunnerIdentity identity, ScheduledExecutorService heartbeats) {
+                  PlanRunner runner, Clock clock, RunnerIdentity identity, ScheduledExecutorService heartbeats,
+                  java.util.function.LongConsumer ran) {
         this.store = store;
         this.catalog = catalog;
         this.contexts = contexts;
@@ -56,6 +59,7 @@ final class PlanExecution {
         this.clock = clock;
         this.identity = identity;
         this.heartbeats = heartbeats;
+        this.ran = ran;
     }
 
     /**
@@ -88,6 +92,7 @@ final class PlanExecution {
                     .status(Status.ERROR).build()));
         } finally {
             beat.cancel(false);
+            ran.accept(approved.id());
         }
     }
 

@@ -12,10 +12,26 @@ import java.time.Duration;
  * @param triggerSpool   directory the trigger program writes events to (must be writable by SlurmUser)
  * @param channel        where `slurmops bot` posts alerts: "slack:C0123" or "discord:1234…" (empty: no
  *                       alerts from the bot; the console shows them in the terminal)
+ * @param confirmEvery   after an approved change ran: the spacing of the quick re-checks that confirm a
+ *                       recovery (the {@code recoveryPolls} clean polls) instead of whole probe intervals
  */
 public record AlertConfig(boolean enabled, Duration interval, Duration nodesInterval, int recoveryPolls,
                           Duration flapWindow, boolean triggers, String triggerSpool, String slurmUser,
-                          String channel) {
+                          String channel, Duration confirmEvery) {
+
+    public static final Duration DEFAULT_CONFIRM_EVERY = Duration.ofSeconds(2);
+
+    public AlertConfig {
+        if (confirmEvery.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("alerts.confirmEvery must be at least 100ms");
+        }
+    }
+
+    public AlertConfig(boolean enabled, Duration interval, Duration nodesInterval, int recoveryPolls,
+                       Duration flapWindow, boolean triggers, String triggerSpool, String slurmUser, String channel) {
+        this(enabled, interval, nodesInterval, recoveryPolls, flapWindow, triggers, triggerSpool, slurmUser, channel,
+                DEFAULT_CONFIRM_EVERY);
+    }
 
     public AlertConfig(boolean enabled, Duration interval, Duration nodesInterval, int recoveryPolls,
                        Duration flapWindow, boolean triggers, String triggerSpool, String slurmUser) {

@@ -278,7 +278,7 @@ public final class ConfigLoader {
 
     private static AlertConfig alerts(Node n) {
         n.allowOnly(Set.of("enabled", "interval", "nodesInterval", "recoveryPolls", "flapWindow", "triggers",
-                "triggerSpool", "slurmUser", "channel"));
+                "triggerSpool", "slurmUser", "channel", "confirmEvery"));
         String channel = n.string("channel", "");
         if (!channel.isBlank() && !channel.matches("(slack|discord):[A-Za-z0-9_-]+")) {
             n.problem("channel", "`" + channel + "` is not slack:CHANNEL_ID or discord:CHANNEL_ID");
@@ -287,6 +287,12 @@ public final class ConfigLoader {
         if (!spool.matches("/[A-Za-z0-9._+@%,:/-]+")) {
             // It is written into the scripts slurmctld runs: nothing in it may mean anything to a shell.
             n.problem("triggerSpool", "`" + spool + "` must be an absolute path of letters, digits and . _ + @ % , : - /");
+        }
+        Duration confirmEvery = n.duration("confirmEvery", AlertConfig.DEFAULT_CONFIRM_EVERY);
+        if (confirmEvery.compareTo(Duration.ofMillis(100)) < 0) {
+            // Two checks milliseconds apart would confirm nothing: flap suppression needs time between them.
+            n.problem("confirmEvery", "`" + confirmEvery.toMillis() + "ms` is too short; use at least 100ms (e.g. 2s)");
+            confirmEvery = AlertConfig.DEFAULT_CONFIRM_EVERY;
         }
         return new AlertConfig(
                 n.bool("enabled", true),
@@ -297,7 +303,8 @@ public final class ConfigLoader {
                 n.bool("triggers", false),
                 spool,
                 n.string("slurmUser", "slurm"),
-                channel);
+                channel,
+                confirmEvery);
     }
 
     private static ApprovalConfig approvals(Node n) {

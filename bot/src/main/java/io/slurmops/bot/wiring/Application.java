@@ -326,6 +326,7 @@ public final class Application implements AutoCloseable {
                 poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
                 clock, alertLease::holds);
         alerts.holdPlannedWork(runbooks::plannedWork);
+        alerts.confirmEvery(a.confirmEvery());
         alerts.onPosted(metrics::alertPosted);
         alerts.attachSymptoms(symptoms);
         AlertService leading = alerts;
@@ -333,6 +334,8 @@ public final class Application implements AutoCloseable {
         alertLease.start();
         alerts.start();
         AlertService watch = alerts;
+        // Recovery at once: an approved fix that ran is re-checked now, and confirmed with quick polls.
+        approvals.onExecuted(id -> watch.afterChange());
         // A backup that fails verification is alerted at once, not at the probe's next poll.
         backups.onVerificationFailed(m -> watch.runNow(BackupProbe.NAME));
         config.backups().dailyAt().ifPresent(at -> {

@@ -63,6 +63,32 @@ class AlertFixRequestTest {
     }
 
     @Test
+    void aRefusedFixIsAnsweredOnceInTheAlertsThread(@TempDir Path other) throws Exception {
+        // alice may ask for fixes (operator), but a destructive drain needs an admin requester: the pipeline refuses.
+        try (ApprovalHarness strict = new ApprovalHarness(other, FakeCluster.withNodes(4), "  risk: {drain: destructive}")) {
+            Instant t0 = strict.clock.instant();
+            strict.app.alertStore().save(new Incident(1, "nodes:node002", "nodes", "node002", Status.CRITICAL,
+                    "node002 is down*", "node-not-responding", "drain node002 fan", t0, t0, null,
+                    new AlertMessage(ApprovalHarness.PLATFORM, ApprovalHarness.CHANNEL, ALERT_MESSAGE), 0, 0, null, null,
+                    null));
+            strict.react("alice", ALERT_MESSAGE, "✅");
+            assertThat(strict.channel.posts()).filteredOn(p -> p.text().contains("needs the admin role"))
+                    .singleElement().satisfies(p -> assertThat(p.thread()).isEqualTo(ALERT_MESSAGE));
+        }
+    }
+
+    @Test
+    void aPlanThatRanTellsTheExecutedListenersItsRequest() {
+        java.util.List<Long> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        h.app.approvals().onExecuted(ran::add);
+        h.say("alice", "!slurm drain node001 maint");
+        assertThat(ran).as("nothing ran before the approval").isEmpty();
+        h.say("bob", "!slurm approve 1");
+        assertThat(h.request(1).state()).isEqualTo(RequestState.SUCCEEDED);
+        assertThat(ran).containsExactly(1L);
+    }
+
+    @Test
     void aFixRejectedWhilePlanningStillNamesItsRequest() {
         alert("drain node[001-009] fan");
         h.react("alice", ALERT_MESSAGE, "✅");
