@@ -81,7 +81,8 @@ final class StatusBench {
         ChatMessage m = new ChatMessage("cli", id, config.console().channel(), user, user,
                 config.prefix() + " " + command, id, Instant.now());
         BotResponse r = app.bot().handle(m, Discard.INSTANCE);
-        if (r.outcome() != Outcome.DONE) {
+        // FAILED is a report too ("7 of 9 checks need attention" with thousands of nodes down): it was timed
+        if (r.outcome() != Outcome.DONE && r.outcome() != Outcome.FAILED) {
             throw new IllegalStateException(command + " ended " + r.outcome() + ": "
                     + (r.reply() == null ? "" : r.reply().title()));
         }
