@@ -55,6 +55,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicInteger tsCounter = new AtomicInteger(100);
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    private volatile String botToken = BOT_TOKEN;
+    private volatile String appToken = APP_TOKEN;
 
     public FakeSlackWebApi(Supplier<String> socketUrl) throws IOException {
         this.socketUrl = socketUrl;
@@ -62,6 +64,13 @@ public final class FakeSlackWebApi implements AutoCloseable {
         server.createContext("/api/", this::api);
         server.createContext("/upload/", this::upload);
         server.start();
+    }
+
+    /** Accepts these tokens instead of the defaults (the secrets scan uses distinctive ones). */
+    public FakeSlackWebApi tokens(String bot, String app) {
+        this.botToken = bot;
+        this.appToken = app;
+        return this;
     }
 
     public String apiUrl() {
@@ -76,6 +85,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
     /** The next call of {@code method} gets this answer instead of the normal one. */
     public void scriptOnce(String method, int status, Map<String, String> headers, String body) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
+    }
+
+    /** Every call received, of every method. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
     }
 
     public List<Call> calls(String method) {
@@ -129,7 +143,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
     private JsonObject answer(String method, Map<String, String> form, String token) {
         boolean appMethod = method.equals("apps.connections.open");
-        if (!(appMethod ? APP_TOKEN : BOT_TOKEN).equals(token)) {
+        if (!(appMethod ? appToken : botToken).equals(token)) {
             return error("invalid_auth");
         }
         JsonObject r = new JsonObject();
