@@ -18,6 +18,12 @@ public final class ChatWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatWorkers.class);
 
+    /**
+     * Per platform. A command blocks its thread for its Slurm calls (~0.1 s each, seconds when slurmctld
+     * is slow); with 4, 50 lines/s queued up to 40 s behind one another (LoadReliability, issue 18).
+     */
+    public static final int THREADS = 16;
+
     private final ExecutorService pool;
 
     public ChatWorkers(String platform, int threads) {

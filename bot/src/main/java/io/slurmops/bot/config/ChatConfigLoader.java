@@ -52,7 +52,7 @@ public final class ChatConfigLoader {
         try {
             root = YAML.readTree(yaml);
         } catch (JacksonException e) {
-            throw new ConfigException(source, List.of("not valid YAML: " + e.getOriginalMessage()));
+            throw new ConfigException(source, List.of(YamlErrors.describe(e)));
         }
         List<String> problems = new ArrayList<>();
         Node top = new Node(root != null && root.isObject() ? root : null, "", problems,

@@ -74,8 +74,7 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(yaml);
         } catch (JacksonException e) {
-            throw new ConfigException(source, List.of("not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
+            throw new ConfigException(source, List.of(YamlErrors.describe(e)));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();

@@ -105,4 +105,11 @@ class ChatConfigLoaderTest {
                     assertThat(e.getMessage()).doesNotContain("secret");
                 });
     }
+
+    @Test
+    void aYamlErrorOnATokensLineDoesNotQuoteTheToken() {
+        assertThatThrownBy(() -> loader.parse("slack:\n  botToken: \"xoxb-half-typed-token\n  appToken: [x\n", "t"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML")
+                .hasMessageNotContaining("xoxb-half-typed-token");
+    }
 }

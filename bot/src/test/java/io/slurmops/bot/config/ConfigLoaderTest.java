@@ -121,6 +121,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aYamlErrorOnASecretsLineDoesNotQuoteTheLine() {
+        // SnakeYAML quotes the offending source line under its message; a half-typed password is on it.
+        assertThatThrownBy(() -> loader.parse("store:\n  url: jdbc:h2:mem:x\n  password: \"hunter2-in-yaml\n  user: [sa\n",
+                "x.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML: while scanning a quoted scalar").hasMessageContaining("(line 3)")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void shippedConfigurationsAreValid() throws ConfigException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         SlurmopsConfig lab = loader.load(root.resolve("config/lab.yaml"));

@@ -41,7 +41,7 @@ public final class DiscordAdapter implements AutoCloseable {
 
     private final DiscordSettings settings;
     private final ChannelPolicy policy;
-    private final ChatWorkers workers = new ChatWorkers("discord", 4);
+    private final ChatWorkers workers = new ChatWorkers("discord", ChatWorkers.THREADS);
     private final DiscordEvents events;
     private final DiscordSlashCommands slash;
     private volatile CompletableFuture<JDA> ready = new CompletableFuture<>();

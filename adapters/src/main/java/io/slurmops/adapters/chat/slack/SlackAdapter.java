@@ -70,7 +70,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackReplyRenderer renderer = new SlackReplyRenderer();
     private final EventDeduplicator dedup = new EventDeduplicator();
     private volatile DeliveryLog deliveryLog = DeliveryLog.NONE;
-    private final ChatWorkers workers = new ChatWorkers("slack", 4);
+    private final ChatWorkers workers = new ChatWorkers("slack", ChatWorkers.THREADS);
     /**
      * "channel/message ts" → thread ts for what the bot posted, so a vote on a plan is answered in its
      * thread. Keyed by channel too: a ts is unique only within its channel.

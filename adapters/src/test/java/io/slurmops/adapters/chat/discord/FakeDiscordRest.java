@@ -48,11 +48,18 @@ public final class FakeDiscordRest implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(200000000000000000L);
     private final Map<String, String> responses = new ConcurrentHashMap<>();
+    private volatile String token = TOKEN;
 
     public FakeDiscordRest() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v10/", this::handle);
         server.start();
+    }
+
+    /** Accepts this token instead of the default (the secrets scan uses a distinctive one). */
+    public FakeDiscordRest token(String token) {
+        this.token = token;
+        return this;
     }
 
     public String url() {
@@ -129,7 +136,7 @@ public final class FakeDiscordRest implements AutoCloseable {
                 return;
             }
         }
-        if (!("Bot " + TOKEN).equals(auth)) {
+        if (!("Bot " + token).equals(auth)) {
             send(ex, 401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
             return;
         }

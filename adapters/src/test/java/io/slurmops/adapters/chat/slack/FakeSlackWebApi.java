@@ -58,6 +58,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final AtomicInteger fileCounter = new AtomicInteger();
     private final Map<String, String> fileNames = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    private volatile String botToken = BOT_TOKEN;
+    private volatile String appToken = APP_TOKEN;
 
     public FakeSlackWebApi(Supplier<String> socketUrl) throws IOException {
         this.socketUrl = socketUrl;
@@ -65,6 +67,13 @@ public final class FakeSlackWebApi implements AutoCloseable {
         server.createContext("/api/", this::api);
         server.createContext("/upload/", this::upload);
         server.start();
+    }
+
+    /** Accepts these tokens instead of the defaults (the secrets scan uses distinctive ones). */
+    public FakeSlackWebApi tokens(String bot, String app) {
+        this.botToken = bot;
+        this.appToken = app;
+        return this;
     }
 
     public String apiUrl() {
@@ -79,6 +88,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
     /** The next call of {@code method} gets this answer instead of the normal one. */
     public void scriptOnce(String method, int status, Map<String, String> headers, String body) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
+    }
+
+    /** Every call received, of every method. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
     }
 
     public List<Call> calls(String method) {
@@ -132,7 +146,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
     private JsonObject answer(String method, Map<String, String> form, String token) {
         boolean appMethod = method.equals("apps.connections.open");
-        if (!(appMethod ? APP_TOKEN : BOT_TOKEN).equals(token)) {
+        if (!(appMethod ? appToken : botToken).equals(token)) {
             return error("invalid_auth");
         }
         JsonObject r = new JsonObject();
