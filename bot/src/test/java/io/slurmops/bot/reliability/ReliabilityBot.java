@@ -35,7 +35,8 @@ final class ReliabilityBot implements AutoCloseable {
     final FakeCluster cluster = FakeCluster.withNodes(4).hook(ReliabilityBot::recorded);
     final MovingClock clock = new MovingClock(Instant.parse("2026-11-25T10:00:00Z"));
     final Application app;
-    private final AtomicLong ids = new AtomicLong();
+    /** Message ids unique across restarts on one store: a repeated id is a redelivery and is ignored. */
+    private final AtomicLong ids = new AtomicLong(System.nanoTime());
 
     ReliabilityBot(Path dir, String accessYaml, String expiry) throws Exception {
         String yaml = """
