@@ -32,7 +32,8 @@ HOSTS_END="# END slurmlab block"
 PACKAGES=(slurm-wlm slurmctld slurmd slurm-client slurmdbd munge mariadb-server
           mariadb-client openssh-server openssh-client pdsh clustershell
           netcat-openbsd    # nc -z: slurmops `check ports` probes 6817-6819 from the controller
-          libfaketime)      # the clock-skew drill: a shifted clock inside one node's mount view
+          libfaketime       # the clock-skew drill: a shifted clock inside one node's mount view
+          fontconfig fonts-dejavu-core)  # incident charts: headless AWT draws text with system fonts
 
 DAEMON_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH=$DAEMON_PATH${PATH:+:$PATH}

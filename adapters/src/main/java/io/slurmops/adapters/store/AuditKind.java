@@ -27,5 +27,7 @@ public enum AuditKind {
     STALE,
     SUCCEEDED, FAILED,
     /** Found RUNNING without a live runner: never re-run. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** A declared incident changed: declared, lead, status update, note, resolved (issue 14). */
+    INCIDENT
 }

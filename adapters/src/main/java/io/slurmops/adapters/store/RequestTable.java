@@ -83,6 +83,17 @@ final class RequestTable {
         }
     }
 
+    /** Requests created in [from, to): what a declared incident's window may gather. */
+    static List<RequestRecord> createdBetween(Connection c, java.time.Instant from, java.time.Instant to)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM requests WHERE created_ms >= ? "
+                + "AND created_ms < ? ORDER BY id")) {
+            p.setLong(1, from.toEpochMilli());
+            p.setLong(2, to.toEpochMilli());
+            return rows(p);
+        }
+    }
+
     static List<RequestRecord> unannounced(Connection c, String platform, String channelId) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM requests WHERE announced = FALSE "
                 + "AND platform = ? AND channel_id = ? ORDER BY id")) {

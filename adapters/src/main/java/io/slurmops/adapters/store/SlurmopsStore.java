@@ -163,6 +163,11 @@ public final class SlurmopsStore implements AutoCloseable {
         }
     }
 
+    /** The database file of an embedded store URL; empty for MariaDB and in-memory stores. */
+    public static java.util.Optional<java.nio.file.Path> fileOf(String url) {
+        return StoreFiles.h2File(url);
+    }
+
     /** The URL without anything that could be a secret (MariaDB URLs may carry password=…). */
     public static String redacted(String url) {
         return url.replaceAll("(?i)(password=)[^;&]*", "$1***");

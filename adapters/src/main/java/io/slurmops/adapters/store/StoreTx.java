@@ -228,4 +228,11 @@ public final class StoreTx {
     public List<Long> unfinishedRunbookRuns() throws SQLException {
         return RunbookRunTable.unfinished(c);
     }
+
+    // ---- declared incidents (V7)
+
+    /** Declared incidents, their timelines and links, and the node-state samples charts are drawn from. */
+    public DeclaredIncidentTable declaredIncidents() {
+        return new DeclaredIncidentTable(c);
+    }
 }

@@ -37,9 +37,15 @@ final class SshClientPool implements AutoCloseable {
     private volatile boolean closed;
 
     SshClientPool(Opener opener, Duration idleExpiry) {
+        this(opener, idleExpiry, SshSettings.DEFAULT_MAX_POOLED_CONNECTIONS);
+    }
+
+    /** @param maxConnections beyond it the least recently used connection is retired (closed once idle) */
+    SshClientPool(Opener opener, Duration idleExpiry, int maxConnections) {
         this.opener = opener;
         this.clients = Caffeine.newBuilder()
                 .expireAfterAccess(idleExpiry)
+                .maximumSize(maxConnections)
                 .scheduler(Scheduler.systemScheduler()) // expire idle connections even when nothing else happens
                 .executor(Runnable::run)
                 .removalListener((String host, PooledClient client, RemovalCause cause) -> {

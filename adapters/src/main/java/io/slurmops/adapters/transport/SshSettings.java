@@ -22,16 +22,20 @@ import java.util.Objects;
  * @param maxSessionsPerHost    concurrent sessions (channels) per host; keep it below the server's
  *                              MaxSessions (OpenSSH: 10)
  * @param maxOutputBytes        bytes kept per stream (stdout, stderr) of one command
+ * @param maxPooledConnections  connections kept open at once; beyond it the least recently used one
+ *                              is closed (when its last command ends). Bounds memory on big clusters:
+ *                              each pooled sshj connection holds buffers and a reader thread.
  * @param endpoints             per-host address/port overrides; known_hosts is matched against the
  *                              address actually dialled, as OpenSSH does without HostKeyAlias
  */
 public record SshSettings(String user, int port, Path privateKey, String keyPassphrase, Path knownHosts,
                           Duration connectTimeout, Duration defaultCommandTimeout, Duration keepAliveInterval,
                           Duration idleExpiry, int maxSessionsPerHost, int maxOutputBytes,
-                          Map<String, Endpoint> endpoints) {
+                          int maxPooledConnections, Map<String, Endpoint> endpoints) {
 
     public static final int DEFAULT_PORT = 22;
     public static final int DEFAULT_MAX_SESSIONS_PER_HOST = 8;
+    public static final int DEFAULT_MAX_POOLED_CONNECTIONS = 2048;
 
     public SshSettings {
         requireText(user, "user");
@@ -47,6 +51,9 @@ public record SshSettings(String user, int port, Path privateKey, String keyPass
         requirePositive(idleExpiry, "idleExpiry");
         if (maxSessionsPerHost < 1) {
             throw new IllegalArgumentException("maxSessionsPerHost must be at least 1: " + maxSessionsPerHost);
+        }
+        if (maxPooledConnections < 1) {
+            throw new IllegalArgumentException("maxPooledConnections must be at least 1: " + maxPooledConnections);
         }
         if (maxOutputBytes < 0) {
             throw new IllegalArgumentException("maxOutputBytes must not be negative: " + maxOutputBytes);
@@ -72,7 +79,8 @@ public record SshSettings(String user, int port, Path privateKey, String keyPass
                 + ", knownHosts=" + knownHosts + ", connectTimeout=" + connectTimeout
                 + ", defaultCommandTimeout=" + defaultCommandTimeout + ", keepAliveInterval=" + keepAliveInterval
                 + ", idleExpiry=" + idleExpiry + ", maxSessionsPerHost=" + maxSessionsPerHost
-                + ", maxOutputBytes=" + maxOutputBytes + ", endpoints=" + endpoints + "]";
+                + ", maxOutputBytes=" + maxOutputBytes + ", maxPooledConnections=" + maxPooledConnections
+                + ", endpoints=" + endpoints + "]";
     }
 
     /** A network address and port to dial. */
@@ -101,6 +109,7 @@ public record SshSettings(String user, int port, Path privateKey, String keyPass
         private Duration idleExpiry = Duration.ofMinutes(5);
         private int maxSessionsPerHost = DEFAULT_MAX_SESSIONS_PER_HOST;
         private int maxOutputBytes = LocalTransport.DEFAULT_MAX_OUTPUT_BYTES;
+        private int maxPooledConnections = DEFAULT_MAX_POOLED_CONNECTIONS;
         private final Map<String, Endpoint> endpoints = new HashMap<>();
 
         private Builder(String user, Path privateKey, Path knownHosts) {
@@ -149,6 +158,11 @@ public record SshSettings(String user, int port, Path privateKey, String keyPass
             return this;
         }
 
+        public Builder maxPooledConnections(int max) {
+            this.maxPooledConnections = max;
+            return this;
+        }
+
         public Builder endpoint(String host, String address, int port) {
             endpoints.put(host, new Endpoint(address, port));
             return this;
@@ -157,7 +171,7 @@ public record SshSettings(String user, int port, Path privateKey, String keyPass
         public SshSettings build() {
             return new SshSettings(user, port, privateKey, keyPassphrase, knownHosts, connectTimeout,
                     defaultCommandTimeout, keepAliveInterval, idleExpiry, maxSessionsPerHost, maxOutputBytes,
-                    endpoints);
+                    maxPooledConnections, endpoints);
         }
     }
 

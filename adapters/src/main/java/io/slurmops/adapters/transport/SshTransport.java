@@ -47,7 +47,7 @@ public final class SshTransport implements Transport {
     /** With another way to open connections: for tests of the pooling and retry logic. */
     SshTransport(SshSettings settings, SshClientPool.Opener opener) {
         this.settings = settings;
-        this.pool = new SshClientPool(opener, settings.idleExpiry());
+        this.pool = new SshClientPool(opener, settings.idleExpiry(), settings.maxPooledConnections());
     }
 
     public SshSettings settings() {

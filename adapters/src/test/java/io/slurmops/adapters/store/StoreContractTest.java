@@ -71,7 +71,7 @@ class StoreContractTest {
                 rows.add(rs.getInt(1) + " " + rs.getString(2));
             }
             assertThat(rows).containsExactly("1 V1__requests_votes_audit_events.sql", "2 V2__incidents_silences.sql", "3 V3__leases.sql",
-                    "4 V4__message_lookups_by_channel.sql", "5 V5__runbook_runs.sql");
+                    "4 V4__message_lookups_by_channel.sql", "5 V5__runbook_runs.sql", "7 V7__declared_incidents.sql");
         }
     }
 

@@ -58,6 +58,26 @@ class SshClientPoolTest {
     }
 
     @Test
+    void keepsAtMostTheConfiguredNumberOfConnections() throws Exception {
+        AtomicInteger closed = new AtomicInteger();
+        try (SshClientPool pool = new SshClientPool(host -> new SSHClient() {
+            @Override
+            public void disconnect() throws java.io.IOException {
+                closed.incrementAndGet();
+                super.disconnect();
+            }
+        }, Duration.ofMinutes(1), 10)) {
+            for (int i = 1; i <= 50; i++) {
+                pool.lease("node" + i).release();
+            }
+            assertThat(pool.size()).isLessThanOrEqualTo(10);
+            assertThat(pool.connectionsOpened()).isEqualTo(50);
+            // evicted connections are closed, not merely forgotten
+            assertThat(closed.get()).isGreaterThanOrEqualTo(40);
+        }
+    }
+
+    @Test
     void concurrentCallersForOneHostShareOneConnectAttempt() throws Exception {
         try (SshClientPool pool = pool(Duration.ofMinutes(1), 300)) {
             CountDownLatch go = new CountDownLatch(1);

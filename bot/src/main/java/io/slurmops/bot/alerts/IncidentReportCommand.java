@@ -34,11 +34,23 @@ public final class IncidentReportCommand extends DeclaredCommand {
     record Rto(String failure, String target, Duration max) {
     }
 
+    /** Draws the period's node states with its incidents marked (a PNG), when the bot records node states. */
+    @FunctionalInterface
+    public interface Chart {
+        Optional<byte[]> draw(Instant from, Instant to, List<Incident> incidents);
+    }
+
     private final AlertStore store;
     private final Function<String, Optional<Instant>> approvedAt;
+    private final Chart chart;
 
     /** @param approvedAt when the request with this id was approved, if it was (looked up in the store) */
     public IncidentReportCommand(AlertStore store, Function<String, Optional<Instant>> approvedAt) {
+        this(store, approvedAt, (from, to, incidents) -> Optional.empty());
+    }
+
+    /** @param chart the period's chart, attached to the report */
+    public IncidentReportCommand(AlertStore store, Function<String, Optional<Instant>> approvedAt, Chart chart) {
         super(CommandSpec.builder("incident report")
                 .optional("PERIOD", ArgTypes.duration(Duration.ofDays(3660)).as("period",
                     "e.g. 24h, 7d, 4w; units ms s m h d w, combinable: 1d12h"))
@@ -46,6 +58,7 @@ public final class IncidentReportCommand extends DeclaredCommand {
                 .build());
         this.store = store;
         this.approvedAt = approvedAt;
+        this.chart = chart;
     }
 
 
@@ -71,7 +84,10 @@ public final class IncidentReportCommand extends DeclaredCommand {
                     since(i.openedAt(), i.firstResponseAt()), since(i.openedAt(), approval(i)), recovery,
                     rto.target(), cut(rto.failure(), 18), verdict));
         }
-        return r.code(t.toString()).paragraph("Times are from detection. RTOs: runbook slide 20.").build();
+        r.code(t.toString()).paragraph("Times are from detection. RTOs: runbook slide 20.");
+        chart.draw(now.minus(d), now, incidents).ifPresent(png -> r.attach("incidents-" + period + "-nodes.png",
+                "image/png", png));
+        return r.build();
     }
 
     private Instant approval(Incident i) {

@@ -1,5 +1,6 @@
 package io.slurmops.bot.alerts;
 
+import io.slurmops.commands.alerts.NodeStorms;
 import io.slurmops.commands.alerts.Observation;
 
 import java.time.Duration;
@@ -56,7 +57,9 @@ public final class IncidentTracker {
             Incident after = before.seen(o, now);
             store.save(after);
             // a new diagnosis is news too: "slurmctld down" that turns out to be an unreadable state file
-            if (after.severity() != before.severity() || !after.diagnosisId().equals(before.diagnosisId())) {
+            // ... and so is a storm that grew: more nodes went bad while it was open
+            if (after.severity() != before.severity() || !after.diagnosisId().equals(before.diagnosisId())
+                    || NodeStorms.members(after.summary()) > NodeStorms.members(before.summary())) {
                 return Optional.of(new AlertEvent(AlertEvent.Kind.CHANGED, after));
             }
             return Optional.empty();

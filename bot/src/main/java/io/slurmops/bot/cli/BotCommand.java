@@ -55,6 +55,14 @@ final class BotCommand implements Callable<Integer> {
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
             app.serveHealth(adapters, VersionProvider.version());
             startAlerts(config, app, adapters);
+            // Overdue-update reminders reach an incident's channel after a restart too.
+            app.incidentReminders().reachThrough(name -> {
+                try {
+                    return java.util.Optional.of(adapters.channel(name));
+                } catch (IllegalArgumentException e) {
+                    return java.util.Optional.empty();
+                }
+            });
             stop.await();
             return 0;
         } catch (ChatStartException e) {

@@ -44,6 +44,8 @@ final class ConsoleCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             ConsoleChat chat = new ConsoleChat(app.bot(), in, System.out, who.user(), config.console().channel(),
                     who.maySwitch(), who.whyNoSwitch());
+            chat.attachmentsTo(new io.slurmops.adapters.chat.console.AttachmentFiles(
+                    io.slurmops.bot.incidents.AttachmentDirs.of(config), java.time.Clock.systemUTC()));
             // Announcements it missed (expired requests, runs interrupted by a crash) appear at once.
             app.bot().attach(ConsoleChat.PLATFORM, config.console().channel(), chat);
             app.serveHealth(null, VersionProvider.version());    // no chat connection to report here

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code slurmops} command line. */
 @Command(name = "slurmops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "ChatOps for Slurm incident response: diagnose and repair from chat, with four-eyes approvals.",
-        subcommands = {ConsoleCommand.class, BotCommand.class, RunCommand.class, AuditCliCommand.class,
-                DemoCommand.class, HostlistCommand.class, ConfigCommand.class, VersionCommand.class,
+        subcommands = {ConsoleCommand.class, BotCommand.class, RunCommand.class, AuditCliCommand.class, IncidentCliCommand.class,
+                DemoCommand.class, HostlistCommand.class, ConfigCommand.class, VersionCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -32,7 +32,7 @@ public final class ConfigLoader {
             "serviceManager", "nodeServiceManager", "units", "logs", "slurmEnvironment", "slurmConf", "mungeKey",
             "slurmTimeout", "nodeTimeout", "fanout", "accountingDb");
     private static final Set<String> SSH = Set.of("user", "port", "privateKey", "knownHosts", "connectTimeout",
-            "keepAlive", "idleExpiry", "maxSessionsPerHost");
+            "keepAlive", "idleExpiry", "maxSessionsPerHost", "maxPooledConnections");
     private static final Set<String> KNOWN_SERVICES = Set.of("slurmctld", "slurmdbd", "slurmd", "munge", "mariadb");
 
     private final Map<String, String> env;
@@ -255,7 +255,8 @@ public final class ConfigLoader {
                 n.duration("connectTimeout", Duration.ofSeconds(10)),
                 n.duration("keepAlive", Duration.ofSeconds(30)),
                 n.duration("idleExpiry", Duration.ofMinutes(10)),
-                n.integer("maxSessionsPerHost", 8, 1, 64));
+                n.integer("maxSessionsPerHost", 8, 1, 64),
+                n.integer("maxPooledConnections", 2048, 1, 100_000));
     }
 
     private static StoreConfig store(Node n) {

@@ -38,6 +38,7 @@ import io.slurmops.commands.read.ServicesCommand;
 import io.slurmops.commands.alerts.ControllerProbe;
 import io.slurmops.commands.alerts.HealthProbe;
 import io.slurmops.commands.alerts.NodeProbe;
+import io.slurmops.commands.alerts.NodeStorms;
 import io.slurmops.commands.catalog.CommandCatalog;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.chat.ChatChannel;
@@ -87,9 +88,15 @@ public final class Application implements AutoCloseable {
     private final HttpListeners listeners = new HttpListeners();
     /** Whether this instance held the alert lease at its last renewal; null while the watch is off. */
     private volatile Boolean leaseHeld;
+    private final io.slurmops.bot.incidents.NodeStateSamples nodeSamples;
+    private final io.slurmops.bot.incidents.DeclaredIncidentDesk incidents;
+    private final io.slurmops.bot.incidents.IncidentReminders incidentReminders;
+    private final io.slurmops.bot.incidents.Postmortems postmortems;
 
     /** How often expiry, interrupted runs and pending announcements are swept. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+    /** How often open declared incidents are checked for an overdue status update. */
+    static final Duration INCIDENT_REMINDER_CHECK = Duration.ofSeconds(30);
     /** How often a runbook's wait-until step tests its check. */
     static final Duration RUNBOOK_POLL = Duration.ofSeconds(2);
 
@@ -104,7 +111,12 @@ public final class Application implements AutoCloseable {
         this.alertStore = new StoredAlertStore(store);
         this.backups = BackupServices.from(config.backups(), clock);
         AlertConfig a = config.alerts();
-        this.probes = alertProbes(a, backups);
+        this.nodeSamples = new io.slurmops.bot.incidents.NodeStateSamples(store, config.incidents().sampleRetention());
+        this.incidents = new io.slurmops.bot.incidents.DeclaredIncidentDesk(store, alertStore, clock,
+                config.incidents(), nodeSamples);
+        this.incidentReminders = new io.slurmops.bot.incidents.IncidentReminders(incidents, config.prefix());
+        this.postmortems = new io.slurmops.bot.incidents.Postmortems(incidents, cluster);
+        this.probes = alertProbes(a, backups, alertStore, nodeSamples);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         if (config.alertmanager().enabled()) {
             // `silence alertmanager 2h` quiets every alert that came through the webhook
@@ -116,7 +128,9 @@ public final class Application implements AutoCloseable {
         this.checkNames = Set.copyOf(probeNames);
         this.catalog = new CommandCatalog(config.prefix(),
                 BotCommands.registry(alertStore, probeNames, this::approvedAt, RunbookCommands.all(runbooks), backups,
-                                config.accountingDb().adminDefaults())
+                                config.accountingDb().adminDefaults(), postmortems::periodChart)
+                        .addAll(io.slurmops.bot.incidents.IncidentCommands.all(incidents, postmortems,
+                                incidentReminders))
                         .commands());
         Authorizer authorizer = new Authorizer(config.access());
         ApprovalPolicy policy = ApprovalPolicy.from(config.approvals(), catalog);
@@ -149,9 +163,14 @@ public final class Application implements AutoCloseable {
      * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
      * that node not responding, diagnosed with the node-side checks instead of a second alert.
      */
-    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups) {
+    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups, AlertStore alertStore,
+                                                 io.slurmops.bot.incidents.NodeStateSamples samples) {
         NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand()));
-        return List.of(new ControllerProbe(a.interval()), new NodeProbe(a.nodesInterval(), diagnoser),
+        // many nodes at once (a rack, a partition) are one incident, not hundreds of messages
+        HealthProbe nodes = new NodeStorms(new NodeProbe(a.nodesInterval(), diagnoser).recordingTo(samples::record),
+                NodeStorms.DEFAULT_THRESHOLD,
+                key -> alertStore.latest(key).map(io.slurmops.bot.alerts.Incident::isOpen).orElse(false));
+        return List.of(new ControllerProbe(a.interval()), nodes,
                 new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
                 new CheckProbe("config", new CheckConfigCommand(), a.interval(), true),
                 new CheckProbe("clock", new CheckClockCommand(), a.interval(), true),
@@ -236,6 +255,7 @@ public final class Application implements AutoCloseable {
             runbooks.pauseInterrupted();
             approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
+            incidentReminders.start(INCIDENT_REMINDER_CHECK);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -261,6 +281,21 @@ public final class Application implements AutoCloseable {
 
     public AlertStore alertStore() {
         return alertStore;
+    }
+
+    /** Declared incidents (INC-N): the desk behind the incident commands. */
+    public io.slurmops.bot.incidents.DeclaredIncidentDesk incidents() {
+        return incidents;
+    }
+
+    /** Reminders of overdue status updates; the chat adapters tell it how to reach a channel. */
+    public io.slurmops.bot.incidents.IncidentReminders incidentReminders() {
+        return incidentReminders;
+    }
+
+    /** Postmortems and charts of declared incidents (chat and {@code slurmops incident export}). */
+    public io.slurmops.bot.incidents.Postmortems postmortems() {
+        return postmortems;
     }
 
     /** The backup service (chat commands, the daily backup, the runbook engine's database steps). */
@@ -369,6 +404,7 @@ public final class Application implements AutoCloseable {
                 LOG.debug("alert lease not released: {}", e.getMessage());
             }
         }
+        incidentReminders.close();
         runbooks.close();
         completions.close();
         approvals.close();

@@ -63,10 +63,20 @@ final class BotCommands {
                                     Function<String, Optional<Instant>> approvedAt,
                                     java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks,
                                     BackupService backups, String maxConnectionsDefaults) {
+        return registry(alertStore, probeNames, approvedAt, runbooks, backups, maxConnectionsDefaults,
+                (from, to, incidents) -> Optional.empty());
+    }
+
+    /** @param reportChart the node-state chart {@code incident report} attaches */
+    static CommandRegistry registry(AlertStore alertStore, Set<String> probeNames,
+                                    Function<String, Optional<Instant>> approvedAt,
+                                    java.util.List<io.slurmops.commands.catalog.SlurmCommand> runbooks,
+                                    BackupService backups, String maxConnectionsDefaults,
+                                    IncidentReportCommand.Chart reportChart) {
         return ReadCommands.register(new CommandRegistry())
                 .add(new AlertsCommand(alertStore))
                 .add(new SilenceCommand(alertStore, probeNames))
-                .add(new IncidentReportCommand(alertStore, approvedAt))
+                .add(new IncidentReportCommand(alertStore, approvedAt, reportChart))
                 .add(new BackupsCommand(backups))
                 .add(new BackupCommand(backups))
                 .addAll(ChangeCommands.all())

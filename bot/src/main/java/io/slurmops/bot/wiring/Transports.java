@@ -28,6 +28,7 @@ public final class Transports {
                 .keepAliveInterval(s.keepAlive())
                 .idleExpiry(s.idleExpiry())
                 .maxSessionsPerHost(s.maxSessionsPerHost())
+                .maxPooledConnections(s.maxPooledConnections())
                 .build();
         return new RoutingTransport(new LocalTransport(), new DeferredSshTransport(() -> new SshTransport(settings)));
     }

@@ -44,10 +44,18 @@ public final class NodeProbe implements HealthProbe {
     private Set<String> unresponsiveBefore = Set.of();
     /** When this probe first saw each node that is still "unknown" now. */
     private final Map<String, Instant> unknownSince = new HashMap<>();
+    /** Told every poll's nodes (incident charts record them); failures there never fail the probe. */
+    private volatile java.util.function.BiConsumer<Instant, List<NodeRecord>> sampleSink = (at, nodes) -> { };
 
     public NodeProbe(Duration interval, NodeFaultDiagnoser diagnoser) {
         this.interval = interval;
         this.diagnoser = diagnoser;
+    }
+
+    /** Hands every successful poll's node list to {@code sink} (e.g. to record node-state counts). */
+    public NodeProbe recordingTo(java.util.function.BiConsumer<Instant, List<NodeRecord>> sink) {
+        this.sampleSink = sink;
+        return this;
     }
 
     @Override
@@ -87,6 +95,11 @@ public final class NodeProbe implements HealthProbe {
             throw new ProbeUnavailableException("sinfo " + r.outcome() + ": " + ControllerProbe.firstLine(r));
         }
         List<NodeRecord> all = NodeRecord.parseSinfo(r.stdout());
+        try {
+            sampleSink.accept(ctx.clock().instant(), all);
+        } catch (RuntimeException e) {
+            // Recording is for charts afterwards; the watch itself must go on.
+        }
         Set<String> unresponsiveNow = new HashSet<>();
         all.stream().filter(NodeProbe::onlyUnresponsive).forEach(n -> unresponsiveNow.add(n.name()));
         Set<String> confirmed = unresponsiveBefore;

@@ -37,8 +37,7 @@ public final class HostNameOrder implements Comparator<String> {
             }
             int endA = runEnd(a, i, digitsA);
             int endB = runEnd(b, j, digitsB);
-            int c = digitsA ? compareNumbers(a, i, endA, b, j, endB)
-                    : a.substring(i, endA).compareTo(b.substring(j, endB));
+            int c = digitsA ? compareNumbers(a, i, endA, b, j, endB) : compareText(a, i, endA, b, j, endB);
             if (c != 0) {
                 return c;
             }
@@ -54,6 +53,19 @@ public final class HostNameOrder implements Comparator<String> {
             end++;
         }
         return end;
+    }
+
+    /** As {@code a.substring(..).compareTo(b.substring(..))}, without the copies (sorting 10 000 names calls this often). */
+    private static int compareText(String a, int startA, int endA, String b, int startB, int endB) {
+        int lenA = endA - startA;
+        int lenB = endB - startB;
+        for (int k = 0; k < Math.min(lenA, lenB); k++) {
+            int c = a.charAt(startA + k) - b.charAt(startB + k);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return lenA - lenB;
     }
 
     /** Numeric comparison of two digit runs of any length, then the shorter run first. */

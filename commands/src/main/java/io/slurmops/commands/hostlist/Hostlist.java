@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * An immutable, ordered set of host names: duplicates removed, sorted by {@link HostNameOrder}
@@ -71,9 +71,17 @@ public final class Hostlist {
     }
 
     private static Hostlist sortedSet(Collection<String> hosts) {
-        TreeSet<String> sorted = new TreeSet<>(HostNameOrder.INSTANCE);
-        sorted.addAll(hosts);
-        return sorted.isEmpty() ? EMPTY : new Hostlist(List.copyOf(sorted));
+        // A merge sort then dropping neighbours that are equal: the input is usually sorted already
+        // (sinfo's order, an expanded range), which this sorts in one pass; a TreeSet would not.
+        String[] all = hosts.toArray(new String[0]);
+        Arrays.sort(all, HostNameOrder.INSTANCE);
+        List<String> unique = new ArrayList<>(all.length);
+        for (String h : all) {
+            if (unique.isEmpty() || !unique.get(unique.size() - 1).equals(h)) {
+                unique.add(h);
+            }
+        }
+        return unique.isEmpty() ? EMPTY : new Hostlist(Collections.unmodifiableList(unique));
     }
 
     /** The hosts in natural order, unmodifiable. */

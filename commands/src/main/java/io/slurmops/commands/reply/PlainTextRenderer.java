@@ -29,6 +29,8 @@ public final class PlainTextRenderer {
                 }
             } else if (block instanceof Block.Bullets b) {
                 b.items().forEach(i -> out.append("  • ").append(i).append('\n'));
+            } else if (block instanceof Block.Attachment a) {
+                out.append("📎 ").append(a.fileName()).append(" (").append(a.size()).append(" bytes)\n");
             }
         }
         return out.toString();

@@ -41,6 +41,11 @@ public record Reply(Status status, String title, List<Block> blocks) {
         return status == Status.OK || status == Status.INFO;
     }
 
+    /** The files that go with this reply, in order. */
+    public List<Block.Attachment> attachments() {
+        return blocks.stream().filter(Block.Attachment.class::isInstance).map(Block.Attachment.class::cast).toList();
+    }
+
     /** The reply as plain text, one convenient rendering for logs, the console and tests. */
     public String toPlainText() {
         return PlainTextRenderer.render(this);
@@ -93,6 +98,12 @@ public record Reply(Status status, String title, List<Block> blocks) {
             if (!items.isEmpty()) {
                 blocks.add(new Block.Bullets(items));
             }
+            return this;
+        }
+
+        /** A file to upload with the reply (see {@link Block.Attachment}). */
+        public Builder attach(String fileName, String mediaType, byte[] content) {
+            blocks.add(new Block.Attachment(fileName, mediaType, content));
             return this;
         }
 

@@ -35,6 +35,7 @@ public final class ConsoleChat implements ChatChannel {
     private volatile String user;
     private final boolean switchUser;
     private final String whyNoSwitch;
+    private volatile AttachmentFiles attachments;
 
     public ConsoleChat(ChatHandler handler, BufferedReader in, PrintStream out, String user, String channel) {
         this(handler, in, out, user, channel, true);
@@ -57,6 +58,12 @@ public final class ConsoleChat implements ChatChannel {
         this.channel = channel;
         this.switchUser = switchUser;
         this.whyNoSwitch = whyNoSwitch;
+    }
+
+    /** Where a reply's files (postmortems, charts) are written; without it they are only named. */
+    public ConsoleChat attachmentsTo(AttachmentFiles files) {
+        this.attachments = files;
+        return this;
     }
 
     /** Reads lines until end of input or {@code /quit}. */
@@ -127,6 +134,15 @@ public final class ConsoleChat implements ChatChannel {
         synchronized (out) {
             out.println();
             out.println("[" + id + "] " + reply.toPlainText().stripTrailing());
+            AttachmentFiles files = attachments;
+            for (var a : reply.attachments()) {
+                try {
+                    out.println(files == null ? "   (" + a.fileName() + " not saved: no attachment directory)"
+                            : "   saved " + files.write(a));
+                } catch (RuntimeException e) {
+                    out.println("   " + e.getMessage());
+                }
+            }
             out.flush();
         }
         return qualified(id);

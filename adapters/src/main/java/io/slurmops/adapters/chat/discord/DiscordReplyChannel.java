@@ -84,8 +84,13 @@ final class DiscordReplyChannel implements ChatChannel {
                 .setContent(message.content())
                 // Output may contain "@everyone" or user mentions: never ping anyone from a reply.
                 .setAllowedMentions(EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class));
+        java.util.List<FileUpload> files = new java.util.ArrayList<>();
         message.fullText().ifPresent(full ->
-                b.setFiles(FileUpload.fromData(full.getBytes(StandardCharsets.UTF_8), message.fileName())));
+                files.add(FileUpload.fromData(full.getBytes(StandardCharsets.UTF_8), message.fileName())));
+        message.files().forEach(f -> files.add(FileUpload.fromData(f.content(), f.fileName())));
+        if (!files.isEmpty()) {
+            b.setFiles(files);
+        }
         if (voteKey != null) {
             b.setComponents(ActionRow.of(Button.success(APPROVE_PREFIX + voteKey, "✅ Approve"),
                     Button.danger(DENY_PREFIX + voteKey, "❌ Deny")));

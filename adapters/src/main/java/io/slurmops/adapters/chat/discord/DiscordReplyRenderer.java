@@ -30,7 +30,7 @@ public final class DiscordReplyRenderer {
         }
         String whole = String.join("\n", parts);
         if (whole.length() <= LIMIT) {
-            return new DiscordMessage(whole, Optional.empty(), fileName);
+            return new DiscordMessage(whole, Optional.empty(), fileName, reply.attachments());
         }
         String note = "\n✂️ *Output cut to fit Discord; the full text is in `" + fileName + "`.*";
         int budget = LIMIT - note.length();
@@ -52,7 +52,8 @@ public final class DiscordReplyRenderer {
             }
             break;
         }
-        return new DiscordMessage(out + note, Optional.of(PlainTextRenderer.render(reply)), fileName);
+        return new DiscordMessage(out + note, Optional.of(PlainTextRenderer.render(reply)), fileName,
+                reply.attachments());
     }
 
     private static String part(Block block) {
@@ -73,6 +74,8 @@ public final class DiscordReplyRenderer {
             StringBuilder sb = new StringBuilder();
             b.items().forEach(i -> sb.append(sb.length() == 0 ? "" : "\n").append("• ").append(i));
             return sb.toString();
+        } else if (block instanceof Block.Attachment a) {
+            return "📎 `" + a.fileName() + "`";     // the file itself goes along as an attachment
         }
         return "";
     }

@@ -75,7 +75,7 @@ public final class SlackReplyRenderer {
             blocks.add(voteButtons(voteKey));
         }
         Optional<String> full = body.cut ? Optional.of(PlainTextRenderer.render(reply)) : Optional.empty();
-        return new SlackMessage(cutLine(escape(headline), SECTION_LIMIT), blocks, full, fileName);
+        return new SlackMessage(cutLine(escape(headline), SECTION_LIMIT), blocks, full, fileName, body.attachments);
     }
 
     private void renderBlock(Block block, Body body) {
@@ -106,6 +106,10 @@ public final class SlackReplyRenderer {
             StringBuilder text = new StringBuilder();
             b.items().forEach(i -> text.append("• ").append(escape(i)).append('\n'));
             body.section(text.toString().stripTrailing());
+        } else if (block instanceof Block.Attachment a) {
+            // The file itself is uploaded into the same thread after the message (see SlackThread).
+            body.attachments.add(a);
+            body.add(ContextBlock.builder().elements(List.of(markdown("📎 `" + escape(a.fileName()) + "`"))).build());
         }
     }
 
@@ -138,6 +142,7 @@ public final class SlackReplyRenderer {
     /** The blocks being built, and whether anything had to be cut. */
     private static final class Body {
         final List<LayoutBlock> blocks = new ArrayList<>();
+        final List<Block.Attachment> attachments = new ArrayList<>();
         final String fileName;
         boolean cut;
         String note;

@@ -94,7 +94,18 @@ final class SlackThread implements ChatChannel {
             postedInThread.accept(ts, threadTs);
         }
         attachIfCut(message);
+        attachFiles(message);
         return ts;
+    }
+
+    private void attachFiles(SlackMessage message) {
+        for (var file : message.files()) {
+            try {
+                web.uploadFile(channel, threadTs, file.fileName(), file.content());
+            } catch (RuntimeException e) {
+                LOG.warn("slack: could not upload {} to {}: {}", file.fileName(), channel, e.getMessage());
+            }
+        }
     }
 
     private void attachIfCut(SlackMessage message) {

@@ -76,6 +76,12 @@ final class SlackWebApi {
                 .filename(fileName).title(fileName).content(content).initialComment(comment)));
     }
 
+    /** A file's bytes (a chart, a postmortem) into a thread, by the same two-step upload. */
+    void uploadFile(String channel, String threadTs, String fileName, byte[] data) {
+        call("files.uploadV2", m -> m.filesUploadV2(b -> b.channel(channel).threadTs(threadTs)
+                .filename(fileName).title(fileName).fileData(data)));
+    }
+
     /** Who a user id is: a display name for replies and the audit, and whether it is a bot. */
     record SlackUser(String id, String name, boolean bot) {
     }

@@ -54,6 +54,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicInteger tsCounter = new AtomicInteger(100);
+    /** Each upload gets its own file id (F0001, F0002 …), as Slack's do; completeUploadExternal names it. */
+    private final AtomicInteger fileCounter = new AtomicInteger();
+    private final Map<String, String> fileNames = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
 
     public FakeSlackWebApi(Supplier<String> socketUrl) throws IOException {
@@ -169,15 +172,22 @@ public final class FakeSlackWebApi implements AutoCloseable {
                 r.add("user", user);
             }
             case "files.getUploadURLExternal" -> {
-                r.addProperty("file_id", "F0001");
-                r.addProperty("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/F0001");
+                String id = "F%04d".formatted(fileCounter.incrementAndGet());
+                fileNames.put(id, form.getOrDefault("filename", "output"));
+                r.addProperty("file_id", id);
+                r.addProperty("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + id);
             }
             case "files.completeUploadExternal" -> {
                 JsonArray files = new JsonArray();
-                JsonObject file = new JsonObject();
-                file.addProperty("id", "F0001");
-                file.addProperty("title", "output");
-                files.add(file);
+                for (var asked : com.google.gson.JsonParser.parseString(form.getOrDefault("files", "[]"))
+                        .getAsJsonArray()) {
+                    String id = asked.getAsJsonObject().get("id").getAsString();
+                    JsonObject file = new JsonObject();
+                    file.addProperty("id", id);
+                    file.addProperty("title", fileNames.getOrDefault(id, "output"));
+                    file.addProperty("name", fileNames.getOrDefault(id, "output"));
+                    files.add(file);
+                }
                 r.add("files", files);
             }
             default -> r = error("unknown_method");

@@ -61,8 +61,8 @@ public final class FakeSocketMode extends WebSocketServer {
     public void onMessage(WebSocket conn, String message) {
         JsonObject o = JsonParser.parseString(message).getAsJsonObject();
         if (o.has("envelope_id")) {
+            ackFrames.add(o);                            // before the id: a test woken by nextAck() sees the frame
             acks.add(o.get("envelope_id").getAsString());
-            ackFrames.add(o);
         }
     }
 
