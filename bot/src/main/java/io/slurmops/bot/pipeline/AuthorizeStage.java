@@ -4,6 +4,7 @@ import io.slurmops.bot.config.Identity;
 import io.slurmops.commands.catalog.Risk;
 import io.slurmops.commands.catalog.SlurmCommand;
 import io.slurmops.commands.chat.ChatMessage;
+import io.slurmops.commands.reply.OneLine;
 import io.slurmops.commands.reply.Reply;
 import io.slurmops.commands.reply.Status;
 import org.slf4j.Logger;
@@ -47,6 +48,6 @@ final class AuthorizeStage {
         }
         LOG.info("refused {} for {} in {}", name, m.userId(), m.channelId());
         audit.refused(m, why.get());
-        return Optional.of(new BotResponse(Reply.builder(why.get()).status(Status.ERROR).build(), Outcome.REFUSED));
+        return Optional.of(new BotResponse(Reply.builder(OneLine.of(why.get())).status(Status.ERROR).build(), Outcome.REFUSED));
     }
 }

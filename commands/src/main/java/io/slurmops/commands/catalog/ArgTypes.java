@@ -2,6 +2,7 @@ package io.slurmops.commands.catalog;
 
 import io.slurmops.commands.exec.HumanDuration;
 import io.slurmops.commands.hostlist.Hostlist;
+import io.slurmops.commands.reply.OneLine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,12 +36,26 @@ public final class ArgTypes {
         };
     }
 
-    /** Free text: the rest of the line (declare it with {@code CommandSpec.Builder.text}). */
+    /**
+     * Free text: the rest of the line (declare it with {@code CommandSpec.Builder.text}). It becomes an
+     * argv word (a node's Reason=), so control and invisible characters (a newline, an escape, a bidi
+     * override) are refused: Slurm would store them and every later sinfo would print them.
+     */
     public static ArgType<String> text() {
         return new ArgType<>("text", "") {
             @Override
-            public String convert(String w) {
+            public String convert(String w) throws ArgType.Invalid {
+                int bad = w.codePoints().filter(OneLine::hidden).findFirst().orElse(-1);
+                if (bad >= 0) {
+                    throw ArgType.Invalid.because(String.format("U+%04X", bad));
+                }
                 return w;
+            }
+
+            @Override
+            protected String problem(String command, String w, String option, ArgType.Invalid e) {
+                return "the text carries the control or invisible character " + e.detail()
+                        + "; type it with letters, digits and punctuation only";
             }
         };
     }

@@ -21,9 +21,12 @@ public record Reply(Status status, String title, List<Block> blocks) {
         return new Builder(title);
     }
 
-    /** A one-line error with the correct form, the shape of every bad-input answer. */
+    /**
+     * A one-line error with the correct form, the shape of every bad-input answer. The message quotes
+     * what was typed, so it is made {@link OneLine one safe line}.
+     */
     public static Reply error(String message, String correctForm) {
-        Builder b = builder(message).status(Status.ERROR);
+        Builder b = builder(OneLine.of(message)).status(Status.ERROR);
         if (correctForm != null && !correctForm.isBlank()) {
             b.paragraph("Usage: `" + correctForm + "`");
         }

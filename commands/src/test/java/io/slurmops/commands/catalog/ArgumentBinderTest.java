@@ -141,4 +141,13 @@ class ArgumentBinderTest {
         assertThatThrownBy(() -> CommandSpec.builder("x").optional("A", ArgTypes.word()).required("B", ArgTypes.word())
                 .summary("-").build()).hasMessageContaining("after an optional one");
     }
+
+    /** Found by the hostile-input suite (issue 18): free text ends up as an argv word (Reason=) and must stay visible. */
+    @Test
+    void freeTextWithControlOrInvisibleCharactersIsRefused() {
+        for (String bad : List.of("disk\u001b[2J failing", "a\u202eb", "x\u0007y")) {
+            assertThatThrownBy(() -> CATALOG.parse("!s why n1 " + bad)).isInstanceOfSatisfying(UsageException.class,
+                    e -> assertThat(e.getMessage()).contains("control or invisible character U+"));
+        }
+    }
 }
