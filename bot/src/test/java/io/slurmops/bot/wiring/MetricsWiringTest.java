@@ -107,7 +107,13 @@ class MetricsWiringTest {
                     .POST(HttpRequest.BodyPublishers.ofString(ALERT)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).isEqualTo(200);
 
+            // A line is counted just after its reply is posted: wait for the count, as a scraper would see it.
             HttpResponse<String> scrape = get(port, "/metrics");
+            for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end
+                    && !scrape.body().contains("command=\"unknown\",outcome=\"usage\"} 1.0"); ) {
+                Thread.sleep(100);
+                scrape = get(port, "/metrics");
+            }
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().firstValue("content-type").orElse("")).startsWith("text/plain; version=0.0.4");
             String m = scrape.body();
