@@ -107,10 +107,12 @@ class MetricsWiringTest {
                     .POST(HttpRequest.BodyPublishers.ofString(ALERT)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).isEqualTo(200);
 
-            // A line is counted just after its reply is posted: wait for the count, as a scraper would see it.
+            // A line is counted just after its reply is posted, and the two lines run on different chat workers:
+            // wait for both counts, as a scraper would see them.
             HttpResponse<String> scrape = get(port, "/metrics");
             for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end
-                    && !scrape.body().contains("command=\"unknown\",outcome=\"usage\"} 1.0"); ) {
+                    && !(scrape.body().contains("command=\"unknown\",outcome=\"usage\"} 1.0")
+                    && scrape.body().contains("command=\"help\",outcome=\"done\"} 1.0")); ) {
                 Thread.sleep(100);
                 scrape = get(port, "/metrics");
             }
