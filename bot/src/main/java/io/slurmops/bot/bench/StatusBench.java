@@ -40,7 +40,7 @@ final class StatusBench {
             BenchResult result = new BenchResult("status-" + nodes, "Read commands on " + nodes + " nodes",
                     String.format(Locale.ROOT, "The bot in-process (`%s`, console user, full pipeline with audit) vs the "
                             + "Slurm clients an admin runs, %d runs each after one warm-up, interleaved.",
-                            config.source(), runs));
+                            java.nio.file.Path.of(config.source()).getFileName(), runs));
             Samples sinfo = new Samples("sinfo");
             Samples squeue = new Samples("squeue");
             Samples both = new Samples("sinfo + squeue");
