@@ -40,6 +40,7 @@ final class DiscordEvents extends ListenerAdapter {
     private final String commandPrefix;
     private final ChatWorkers workers;
     private final EventDeduplicator dedup = new EventDeduplicator();
+    private final ReactionPresence presence = new ReactionPresence();
     private final DiscordReplyRenderer renderer = new DiscordReplyRenderer();
     private volatile long selfId;
     private volatile CommandText commands;
@@ -106,15 +107,21 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     /**
-     * No delivery dedup here: a reaction event carries no id, and remembering "message:user:emoji"
-     * would drop a ✅ added again after its removal. The vote state deduplicates instead (one vote per
-     * person, withdrawn on removal), so each delivery gets an id of its own.
+     * A reaction event carries no id, so each delivery gets one of its own; a replayed add (the same
+     * person's same emoji, still on the message) is dropped by {@link ReactionPresence}, a removal is
+     * always passed on (an un-vote is idempotent in the vote rules).
      */
     private void reaction(GenericMessageReactionEvent e, String name, boolean removed) {
         if (!policy.allows(channelKey(e.getChannel(), e.isFromThread()), !e.isFromGuild())) {
             return;
         }
         String emoji = e.getEmoji().getName();
+        if (removed) {
+            presence.removed(e.getMessageId(), e.getUserId(), emoji);
+        } else if (!presence.added(e.getMessageId(), e.getUserId(), emoji)) {
+            LOG.debug("replayed reaction {} by {} on {} ignored", emoji, e.getUserId(), e.getMessageId());
+            return;
+        }
         ReactionEvent reaction = new ReactionEvent("discord", "reaction:" + UUID.randomUUID(),
                 channelKey(e.getChannel(), e.isFromThread()), e.getMessageId(), e.getUserId(), name, emoji,
                 Instant.now(), removed);

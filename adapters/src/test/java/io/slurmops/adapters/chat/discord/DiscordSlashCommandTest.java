@@ -176,7 +176,7 @@ class DiscordSlashCommandTest {
     }
 
     @Test
-    void aRemovedReactionIsAnUnvoteAndAddingItAgainIsDelivered() {
+    void aRemovedReactionIsAnUnvoteAddingItAgainIsDeliveredAndAReplayIsNot() {
         start(settings());
         String plan = "200000000000000888";
         String bob = "100000000000000031";
@@ -192,6 +192,9 @@ class DiscordSlashCommandTest {
         ReactionEvent again = handler.nextReaction();
         assertThat(again.removed()).isFalse();
         assertThat(again.eventId()).as("each delivery its own id").isNotEqualTo(removed.eventId());
+        gateway.dispatch(DiscordFrames.reaction(bob, "bob", plan, "✅"));        // replayed after a resume: dropped
+        gateway.dispatch(DiscordFrames.reaction(bob, "bob", plan, "👍"));        // another emoji: delivered
+        assertThat(handler.nextReaction().emoji()).isEqualTo("👍");
         gateway.dispatch(DiscordFrames.reactionRemoved(BOT_ID, plan, "✅"));     // the bot's own: not a vote
         handler.assertNoMoreReactions(QUIET);
     }
