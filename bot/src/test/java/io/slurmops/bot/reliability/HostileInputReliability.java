@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 18 item 2: 100 000 seeded chat lines through the real pipeline (parse, authorize, plan) with the
  * real catalog and store, against a recorded cluster transport. Checks: no unexpected failure, every
  * rejection one clear line, and every argv a plan would run or a read command ran within the allow-list.
+ * The lines run in parallel shards ({@code -Dreliability.shards}, default the cores, at least 2), each with
+ * its own bot, in-memory store and seed ({@code SEED + shard}); {@code -Dreliability.lines} sets the total.
  */
 class HostileInputReliability {
 
