@@ -42,6 +42,8 @@ final class TwoInstances implements AutoCloseable {
     final Path dir;
     BotInstance a;
     BotInstance b;
+    /** runbooks.siteDir for both instances, when a test brings its own runbooks. */
+    Path runbooks;
 
     TwoInstances(Path dir) throws Exception {
         this.dir = dir;
@@ -60,6 +62,12 @@ final class TwoInstances implements AutoCloseable {
         awaitTrue("both sessions identified on the gateway", Duration.ofSeconds(90),
                 () -> gateway.identifiedSessions() == 2);
         return this;
+    }
+
+    /** The instance whose holder name ("pid@host/nonce") is {@code holder}. */
+    BotInstance byHolder(String holder) {
+        long pid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
+        return pid == a.pid() ? a : b;
     }
 
     BotInstance leader() {
@@ -182,6 +190,9 @@ final class TwoInstances implements AutoCloseable {
         discord.put("enabled", true).put("token", "${DISCORD_TOKEN}").put("restUrl", rest.url())
                 .put("gatewayUrl", gateway.url()).put("slashCommand", "none");
         discord.putArray("allowedChannels").add(CHANNEL);
+        if (runbooks != null) {
+            root.putObject("runbooks").put("siteDir", runbooks.toString());
+        }
         Path file = dir.resolve("two-instances.yaml");
         Files.writeString(file, yaml.writeValueAsString(root));
         return file;
