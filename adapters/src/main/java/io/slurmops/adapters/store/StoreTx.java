@@ -266,6 +266,26 @@ public final class StoreTx {
         return RunbookRunTable.unfinished(c);
     }
 
+    // ---- who executes a runbook run (see RunOwnerTable, V9)
+
+    public void ownRunbookRun(long run, String owner) throws SQLException {
+        RunOwnerTable.own(c, dialect, run, owner);
+    }
+
+    public int runbookHeartbeat(String owner) throws SQLException {
+        return RunOwnerTable.heartbeat(c, dialect, owner);
+    }
+
+    public boolean pauseOrphanedRunbookRun(long run, String me, java.time.Duration stale, String note, Instant now)
+            throws SQLException {
+        return RunOwnerTable.pauseIfOrphaned(c, dialect, run, me, stale, note, now.toEpochMilli());
+    }
+
+    public boolean claimRunbookResume(long run, io.slurmops.commands.runbook.run.RunState from, String owner, Instant now)
+            throws SQLException {
+        return RunOwnerTable.claimResume(c, dialect, run, from, owner, now.toEpochMilli());
+    }
+
     // ---- declared incidents (V7)
 
     /** Declared incidents, their timelines and links, and the node-state samples charts are drawn from. */

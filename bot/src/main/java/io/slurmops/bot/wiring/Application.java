@@ -128,7 +128,8 @@ public final class Application implements AutoCloseable {
             probeNames.add(AlertmanagerIntake.SOURCE);
         }
         this.runbooks = new RunbookDesk(RunbookSet.load(config.runbooks().siteDir()), cluster, store, clock,
-                config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups);
+                config.prefix(), config.backups().dir(), RUNBOOK_POLL, backups,
+                new io.slurmops.adapters.store.StoreRunJournal(store, clock, leaseHolder, orphanedAfter(config)));
         this.escalation = new EscalationWiring(config, store, alertStore, clock, leaseHolder);
         this.checkNames = Set.copyOf(probeNames);
         this.catalog = new CommandCatalog(config.prefix(),
@@ -185,6 +186,15 @@ public final class Application implements AutoCloseable {
                 new CheckProbe("config", new CheckConfigCommand(), a.interval(), true, symptoms),
                 new CheckProbe("clock", new CheckClockCommand(), a.interval(), true, symptoms),
                 new BackupProbe(backups, a.interval().multipliedBy(10)));
+    }
+
+    /**
+     * When a RUNNING runbook run of another instance counts as orphaned: a MariaDB store may serve several
+     * instances, so only once its owner missed its heartbeats for a lease ttl; the embedded store serves one,
+     * so a run found RUNNING at a start was cut off by the stop (paused at once, as before).
+     */
+    private static java.time.Duration orphanedAfter(SlurmopsConfig config) {
+        return config.store().url().startsWith("jdbc:mariadb:") ? config.store().leaseTtl() : java.time.Duration.ZERO;
     }
 
     private static final String ALERT_LEASE = "alerts";
@@ -256,6 +266,9 @@ public final class Application implements AutoCloseable {
             runbooks.pauseInterrupted();
             approvals.recover();
             approvals.startSweeping(SWEEP_EVERY);
+            if (!orphanedAfter(config).isZero()) {
+                runbooks.watchOrphans(config.store().leaseRenewEvery());
+            }
             incidentReminders.start(INCIDENT_REMINDER_CHECK);
             return this;
         } catch (RuntimeException e) {

@@ -171,6 +171,24 @@ public final class FakeDiscordGateway extends WebSocketServer {
         dispatch(c, frame);
     }
 
+    /**
+     * Sends a dispatch to every identified session, each with its own sequence number: what Discord does
+     * for several sessions of the same shard (two bot instances both get every event).
+     */
+    public void broadcast(JsonObject frame) {
+        List<WebSocket> open = sessions.entrySet().stream().filter(e -> e.getKey().isOpen() && e.getValue().intents >= 0)
+                .map(Map.Entry::getKey).toList();
+        if (open.isEmpty()) {
+            throw new IllegalStateException("no identified gateway session");
+        }
+        open.forEach(c -> dispatch(c, frame.deepCopy()));
+    }
+
+    /** Identified sessions whose connection is open now. */
+    public int identifiedSessions() {
+        return (int) sessions.entrySet().stream().filter(e -> e.getKey().isOpen() && e.getValue().intents >= 0).count();
+    }
+
     private void dispatch(WebSocket conn, JsonObject frame) {
         Session session = sessions.get(conn);
         if (session.intents >= 0 && (session.intents & MESSAGE_CONTENT) == 0 && "MESSAGE_CREATE".equals(str(frame, "t"))) {

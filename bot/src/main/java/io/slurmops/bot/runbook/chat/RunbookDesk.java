@@ -81,11 +81,22 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
     /** @param backups what the runs' db-dump and db-restore steps use (null: those steps fail loudly) */
     public RunbookDesk(RunbookSet runbooks, ClusterAccess cluster, SlurmopsStore store, Clock clock, String prefix,
                        String backupRoot, Duration pollInterval, io.slurmops.commands.backup.BackupService backups) {
+        this(runbooks, cluster, store, clock, prefix, backupRoot, pollInterval, backups,
+                new StoreRunJournal(store, clock));
+    }
+
+    /**
+     * @param journal where runs are recorded; with several instances on one store, a journal naming this
+     *                instance as the owner of the runs it executes (see {@link #watchOrphans})
+     */
+    public RunbookDesk(RunbookSet runbooks, ClusterAccess cluster, SlurmopsStore store, Clock clock, String prefix,
+                       String backupRoot, Duration pollInterval, io.slurmops.commands.backup.BackupService backups,
+                       StoreRunJournal journal) {
         this.runbooks = runbooks;
         this.cluster = cluster;
         this.prefix = prefix;
         this.store = store;
-        this.journal = new StoreRunJournal(store, clock);
+        this.journal = journal;
         this.links = new RunLinks(store, journal, () -> approvals);
         this.chat = new RunChat(store, journal, links, runbooks, clock, prefix);
         this.engine = new RunbookEngine(cluster, journal, clock, backupRoot, pollInterval, chat, backups);
@@ -273,7 +284,7 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
     public List<RunJournal.RunRecord> pauseInterrupted() {
         List<RunJournal.RunRecord> paused = engine.pauseInterrupted(name -> runbooks.get(name).orElse(null));
         for (RunJournal.RunRecord rec : paused) {
-            LOG.warn("runbook run {} ({}) was interrupted by the stop; paused", rec.id(), rec.runbook());
+            LOG.warn("runbook run {} ({}) was interrupted (its executor stopped or died); paused", rec.id(), rec.runbook());
         }
         return paused;
     }
@@ -322,6 +333,29 @@ public final class RunbookDesk implements ProposalOwner, AutoCloseable {
 
     @Override
     public void close() {
+        watcher.shutdownNow();
         GracefulStop.stop(runner, Duration.ofSeconds(30), "the runbook runs");
+    }
+
+    private final java.util.concurrent.ScheduledExecutorService watcher =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "slurmops-runbook-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * Several instances on one store: every {@code every}, the runs this instance executes get a heartbeat,
+     * and a RUNNING run whose owner's heartbeat went stale (it died mid-step) is paused, by one instance.
+     */
+    public void watchOrphans(Duration every) {
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                journal.heartbeat();
+                pauseInterrupted();
+            } catch (RuntimeException e) {
+                LOG.warn("runbook heartbeat: {}", e.getMessage()); // the store blinked: next time
+            }
+        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

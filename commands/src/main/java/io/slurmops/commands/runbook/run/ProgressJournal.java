@@ -31,6 +31,25 @@ final class ProgressJournal implements RunJournal {
     }
 
     @Override
+    public boolean pauseIfOrphaned(long run, String note) {
+        boolean paused = journal.pauseIfOrphaned(run, note);
+        if (paused) {
+            tell(() -> progress.stateChanged(run, RunState.PAUSED, note));
+        }
+        return paused;
+    }
+
+    @Override
+    public boolean claimResume(long run, RunState from) {
+        return journal.claimResume(run, from);
+    }
+
+    @Override
+    public int heartbeat() {
+        return journal.heartbeat();
+    }
+
+    @Override
     public void setValue(long run, String name, String value) {
         journal.setValue(run, name, value);
     }

@@ -40,4 +40,24 @@ public interface RunJournal {
 
     /** Runs not over (RUNNING, PAUSED, FAILED, WAITING_GATE), oldest first: what a restart must look at. */
     List<Long> unfinished();
+
+    /**
+     * Pauses a RUNNING run whose executor is gone (a restart, or another instance that died mid-step), with
+     * {@code note}; false when it is not orphaned or another instance paused it first. A journal of one
+     * process has no other executor: every RUNNING run it finds at a start is orphaned.
+     */
+    default boolean pauseIfOrphaned(long run, String note) {
+        setState(run, RunState.PAUSED, note);
+        return true;
+    }
+
+    /** Takes a run still in state {@code from} for resuming; false when someone resumed it first. */
+    default boolean claimResume(long run, RunState from) {
+        return true;
+    }
+
+    /** Tells the other instances that the runs this one executes are alive; returns how many. */
+    default int heartbeat() {
+        return 0;
+    }
 }

@@ -86,6 +86,9 @@ public final class RunbookEngine {
         if (rec.state() != RunState.FAILED && rec.state() != RunState.PAUSED) {
             throw new IllegalStateException("run " + run + " is " + rec.state() + "; only a failed or paused run resumes");
         }
+        if (!journal.claimResume(run, rec.state())) {
+            throw new IllegalStateException("run " + run + " is being resumed already (by another request or instance)");
+        }
         RunValues values = values(run);
         if (rec.steps().isEmpty()) {
             return fromPreconditions(rb, values);
@@ -136,8 +139,8 @@ public final class RunbookEngine {
     }
 
     /**
-     * After a restart: every RUNNING run whose last step STARTED without an end is paused, with what to
-     * check. Returns the runs it paused.
+     * After a restart, and periodically with several instances: every RUNNING run whose executor is gone
+     * (see {@link RunJournal#pauseIfOrphaned}) is paused, with what to check. Returns the runs it paused.
      */
     public List<RunJournal.RunRecord> pauseInterrupted(java.util.function.Function<String, Runbook> runbooks) {
         List<RunJournal.RunRecord> paused = new ArrayList<>();
@@ -151,8 +154,9 @@ public final class RunbookEngine {
             String note = last != null && last.status() == StepStatus.STARTED && rb != null
                     ? RunReport.interrupted(rb, id, rec, last.index())
                     : "run " + id + " was running when the bot stopped; check the cluster, then resume or abort";
-            journal.setState(id, RunState.PAUSED, note);
-            paused.add(journal.run(id).orElseThrow());
+            if (journal.pauseIfOrphaned(id, note)) {       // its executor is gone; once across instances
+                paused.add(journal.run(id).orElseThrow());
+            }
         }
         return paused;
     }
