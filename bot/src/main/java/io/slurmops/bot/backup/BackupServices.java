@@ -26,7 +26,7 @@ public final class BackupServices {
         if (s.configured()) {
             scratch = Optional.of(ScratchDb.fromUrl(s.url(), s.user(), password(s)));
         }
-        return new BackupService(new BackupSettings(c.dir(), c.retention(), c.database(), c.clientDefaults(), scratch), clock);
+        return new BackupService(new BackupSettings(c.dir(), c.retention(), c.database(), c.clientDefaults(), scratch, c.verify()), clock);
     }
 
     /** Read at each use, so a rotated password file needs no restart; the text never leaves the supplier. */

@@ -1,5 +1,7 @@
 package io.slurmops.bot.config;
 
+import io.slurmops.commands.backup.VerifyLimits;
+
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Optional;
@@ -12,9 +14,16 @@ import java.util.Optional;
  * @param database       the accounting database dumped (slurmdbd.conf's StorageLoc)
  * @param clientDefaults a MariaDB client option file on the dbd host for the dump and a restore; empty:
  *                       the client's defaults for the SSH user (root over the socket on the lab)
+ * @param verify         {@code verify: {maxRows, timeout}}: up to which size a dump is restored whole to
+ *                       verify it; beyond, structure and counts only
  */
 public record BackupConfig(String dir, Duration retention, Optional<LocalTime> dailyAt, AccountingDbConfig scratch,
-                           String database, String clientDefaults) {
+                           String database, String clientDefaults, VerifyLimits verify) {
+
+    public BackupConfig(String dir, Duration retention, Optional<LocalTime> dailyAt, AccountingDbConfig scratch,
+                        String database, String clientDefaults) {
+        this(dir, retention, dailyAt, scratch, database, clientDefaults, VerifyLimits.DEFAULT);
+    }
 
     public BackupConfig(String dir, Duration retention, Optional<LocalTime> dailyAt, AccountingDbConfig scratch) {
         this(dir, retention, dailyAt, scratch, "slurm_acct_db", "");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.slurmops.commands.backup.VerifyLimits;
 import io.slurmops.commands.site.LogSource;
 import io.slurmops.commands.site.SiteProfile;
 
@@ -124,7 +125,7 @@ public final class ConfigLoader {
     }
 
     private static BackupConfig backups(Node n) {
-        n.allowOnly(Set.of("dir", "retention", "dailyAt", "scratch", "database", "clientDefaults"));
+        n.allowOnly(Set.of("dir", "retention", "dailyAt", "scratch", "database", "clientDefaults", "verify"));
         BackupConfig d = BackupConfig.defaults();
         String dir = n.string("dir", d.dir());
         if (!dir.matches("/[A-Za-z0-9._+@%,:/-]+")) {
@@ -152,7 +153,16 @@ public final class ConfigLoader {
         if (scratch.configured() && !scratch.url().matches("jdbc:mariadb://[^/]+/[A-Za-z0-9_]+")) {
             n.problem("scratch.url", "`" + scratch.url() + "` must name the scratch schema: jdbc:mariadb://HOST:PORT/SCHEMA");
         }
-        return new BackupConfig(dir, n.duration("retention", d.retention()), dailyAt, scratch, database, clientDefaults);
+        return new BackupConfig(dir, n.duration("retention", d.retention()), dailyAt, scratch, database, clientDefaults,
+                verifyLimits(n.child("verify")));
+    }
+
+    /** {@code backups.verify}: a dump up to maxRows rows is restored whole, within timeout; beyond, structure + counts. */
+    private static VerifyLimits verifyLimits(Node n) {
+        n.allowOnly(Set.of("maxRows", "timeout"));
+        VerifyLimits d = VerifyLimits.DEFAULT;
+        return new VerifyLimits(n.integer("maxRows", (int) d.maxRows(), 0, Integer.MAX_VALUE),
+                n.duration("timeout", d.timeout()));
     }
 
     private SiteProfile site(Node n) {

@@ -67,6 +67,27 @@ class BackupConfigAndScheduleTest {
     }
 
     @Test
+    void theVerificationLimitsReachTheServiceAndBadOnesAreRefused() throws ConfigException {
+        BackupConfig b = loader.parse("""
+                backups:
+                  verify:
+                    maxRows: 250000
+                    timeout: 90s
+                """, "t").backups();
+        assertThat(BackupServices.from(b, Clock.systemUTC()).settings().verify())
+                .isEqualTo(new io.slurmops.commands.backup.VerifyLimits(250_000, Duration.ofSeconds(90)));
+        assertThat(loader.parse("backups: {dir: /srv/b}\n", "t").backups().verify())
+                .isEqualTo(io.slurmops.commands.backup.VerifyLimits.DEFAULT);
+        assertThatThrownBy(() -> loader.parse("""
+                backups:
+                  verify:
+                    maxRows: -1
+                    timout: 5m
+                """, "t")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("backups.verify.maxRows").hasMessageContaining("backups.verify.timout: unknown key");
+    }
+
+    @Test
     void theNextRunIsTodayWhenTheTimeIsAheadElseTomorrow() {
         ZonedDateTime morning = ZonedDateTime.of(2026, 12, 3, 1, 0, 0, 0, ZoneOffset.UTC);
         assertThat(BackupSchedule.untilNext(morning, LocalTime.of(3, 0))).isEqualTo(Duration.ofHours(2));

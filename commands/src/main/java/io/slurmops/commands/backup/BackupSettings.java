@@ -13,9 +13,15 @@ import java.util.Optional;
  * @param clientDefaults a client option file on the dbd host for mariadb-dump and the live restore, empty
  *                       for the client's own defaults (root over the socket on the lab)
  * @param scratch        the account that restores a dump to verify it; empty: dumps cannot be verified
+ * @param verify         how far a dump's verification goes (whole restore, or structure and counts)
  */
 public record BackupSettings(String root, Duration retention, String database, String clientDefaults,
-                             Optional<ScratchDb> scratch) {
+                             Optional<ScratchDb> scratch, VerifyLimits verify) {
+
+    public BackupSettings(String root, Duration retention, String database, String clientDefaults,
+                          Optional<ScratchDb> scratch) {
+        this(root, retention, database, clientDefaults, scratch, VerifyLimits.DEFAULT);
+    }
 
     public BackupSettings {
         Objects.requireNonNull(root, "root");
@@ -24,5 +30,6 @@ public record BackupSettings(String root, Duration retention, String database, S
             throw new IllegalArgumentException("database `" + database + "` must be letters, digits and _");
         }
         clientDefaults = clientDefaults == null ? "" : clientDefaults;
+        verify = verify == null ? VerifyLimits.DEFAULT : verify;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  * steps: mariadb-dump writes a file, gzip compresses it). Rows are dumped one INSERT per line
  * ({@code --skip-extended-insert}) so that the dump's own row counts can be counted from the file:
  * the counts then describe exactly the snapshot the dump holds, which a second query could not.
+ * A load joins those rows into multi-row INSERTs first ({@link DumpScripts#BATCH}): one statement and
+ * one commit per row made a restore of 10^5 rows take minutes.
  */
 final class DbDumps {
 
@@ -38,46 +40,25 @@ final class DbDumps {
         return rows;
     }
 
-    /** Rows per table as the dump's lines hold them: one {@code INSERT INTO `t` VALUES} line per row. */
+    /** Rows per table as the dump's lines hold them; throws when the dump is cut short or malformed. */
     private static Map<String, Long> countRows(ClusterAccess cluster, String host, String plain) {
-        ExecResult tables = HostFiles.run(cluster, host, List.of("grep", "-o", "^CREATE TABLE `[^`]*`", "--", plain));
-        if (!tables.ran() || tables.exitCode() > 1) {
-            throw new IllegalStateException("cannot read the dump's tables: " + tables.outcome());
+        DumpScripts.Summary s = summarize(cluster, host, plain);
+        if (!s.defect().isEmpty()) {
+            throw new IllegalStateException(s.defect());
         }
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String line : tables.stdout().lines().filter(l -> !l.isBlank()).toList()) {
-            String t = line.substring("CREATE TABLE `".length(), line.length() - 1);
-            ExecResult c = HostFiles.run(cluster, host, List.of("grep", "-c", "^INSERT INTO `" + t + "` VALUES ", "--", plain));
-            if (!c.ran() || c.exitCode() > 1) {
-                throw new IllegalStateException("cannot count the rows of " + t + " in the dump: " + c.outcome());
-            }
-            rows.put(t, Long.parseLong(c.stdout().strip()));
-        }
-        return rows;
+        return s.rows();
     }
 
-    /** Restores the dump into the scratch schema and returns its rows per table; the schema is dropped after. */
-    Map<String, Long> scratchRows(ClusterAccess cluster, String gzFile, List<String> tables) {
-        ScratchDb scratch = settings.scratch().orElseThrow(() -> new IllegalStateException(
-                "no scratch account configured (backups.scratch), so the dump cannot be verified"));
-        String host = cluster.site().dbdHost();
-        String work = unpack(cluster, host, gzFile);
-        try {
-            String cnf = work + "/client.cnf";
-            HostFiles.write(cluster, host, cnf, scratch.clientFile());
-            String s = "`" + scratch.schema() + "`";
-            HostFiles.must(cluster, host, "emptying the scratch schema", List.of("mariadb", "--defaults-extra-file=" + cnf,
-                    "-e", "DROP DATABASE IF EXISTS " + s + "; CREATE DATABASE " + s));
-            try {
-                HostFiles.must(cluster, host, "the scratch restore", List.of("mariadb", "--defaults-extra-file=" + cnf,
-                        "--database=" + scratch.schema(), "-e", "source " + work + "/dump.sql"));
-                return rows(cluster, host, List.of("mariadb", "--defaults-extra-file=" + cnf, "--database=" + scratch.schema()), tables);
-            } finally {
-                HostFiles.run(cluster, host, List.of("mariadb", "--defaults-extra-file=" + cnf, "-e", "DROP DATABASE IF EXISTS " + s));
-            }
-        } finally {
-            HostFiles.run(cluster, host, List.of("rm", "-rf", "--", work));
-        }
+    /** One pass over a plain dump: its tables, rows per table, malformed lines and whether it is complete. */
+    static DumpScripts.Summary summarize(ClusterAccess cluster, String host, String plain) {
+        return DumpScripts.Summary.parse(HostFiles.must(cluster, host, "reading the dump's tables and rows",
+                List.of("awk", DumpScripts.SUMMARY, plain)).stdout());
+    }
+
+    /** Writes {@code out}: the dump with its rows joined into multi-row INSERTs, or its schema alone. */
+    static void batch(ClusterAccess cluster, String host, String plain, String out, boolean schemaOnly) {
+        HostFiles.must(cluster, host, schemaOnly ? "extracting the dump's schema" : "batching the dump's rows",
+                DumpScripts.batchArgv(plain, out, schemaOnly));
     }
 
     /**
@@ -94,8 +75,9 @@ final class DbDumps {
             List<String> drop = admin("mariadb");
             drop.addAll(List.of("-e", "DROP DATABASE IF EXISTS " + db + "; CREATE DATABASE " + db));
             HostFiles.must(cluster, host, "recreating " + settings.database(), drop);
+            batch(cluster, host, work + "/dump.sql", work + "/load.sql", false);
             List<String> load = admin("mariadb");
-            load.addAll(List.of("--database=" + settings.database(), "-e", "source " + work + "/dump.sql"));
+            load.addAll(List.of("--database=" + settings.database(), "-e", "source " + work + "/load.sql"));
             HostFiles.must(cluster, host, "loading the dump into " + settings.database(), load);
         } finally {
             HostFiles.run(cluster, host, List.of("rm", "-rf", "--", work));
@@ -124,7 +106,7 @@ final class DbDumps {
     }
 
     /** A private temporary directory on the host holding {@code dump.sql}, unpacked from the gzipped dump. */
-    private static String unpack(ClusterAccess cluster, String host, String gzFile) {
+    static String unpack(ClusterAccess cluster, String host, String gzFile) {
         String work = HostFiles.must(cluster, host, "mktemp", List.of("mktemp", "-d", VERIFY_DIR)).stdout().strip();
         try {
             HostFiles.must(cluster, host, "copying the dump", List.of("cp", "--", gzFile, work + "/dump.sql.gz"));
@@ -136,7 +118,7 @@ final class DbDumps {
         }
     }
 
-    private static Map<String, Long> rows(ClusterAccess cluster, String host, List<String> client, List<String> tables) {
+    static Map<String, Long> rows(ClusterAccess cluster, String host, List<String> client, List<String> tables) {
         Map<String, Long> rows = new LinkedHashMap<>();
         if (tables.isEmpty()) {
             return rows;

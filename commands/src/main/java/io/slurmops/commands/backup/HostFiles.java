@@ -21,7 +21,11 @@ final class HostFiles {
     }
 
     static ExecResult run(ClusterAccess cluster, String host, List<String> argv) {
-        return cluster.transport().exec(new HostCommand(host, argv, TIMEOUT));
+        return run(cluster, host, argv, TIMEOUT);
+    }
+
+    static ExecResult run(ClusterAccess cluster, String host, List<String> argv, Duration timeout) {
+        return cluster.transport().exec(new HostCommand(host, argv, timeout));
     }
 
     /** Runs and throws with what went wrong (exit, stderr) when the command fails. */

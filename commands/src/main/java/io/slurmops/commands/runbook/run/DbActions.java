@@ -1,6 +1,7 @@
 package io.slurmops.commands.runbook.run;
 
 import io.slurmops.commands.backup.BackupService;
+import io.slurmops.commands.backup.DumpCheck;
 import io.slurmops.commands.runbook.Actions;
 import io.slurmops.commands.runbook.Check;
 import io.slurmops.commands.site.ClusterAccess;
@@ -65,10 +66,12 @@ final class DbActions {
         if (rows == null) {
             return Outcome.failed("no row counts recorded for " + dump + " (the dump did not run in this run)");
         }
-        Map<String, Long> expected = BackupService.decodeRows(rows);
-        List<String> diff = backups.verifyDump(cluster, dump, expected);
-        return diff.isEmpty() ? Outcome.ok("restored into the scratch schema: " + expected.size() + " table(s), "
-                + total(expected) + " row(s) as in the dump") : Outcome.failed("the scratch restore differs: " + String.join(", ", diff));
+        try {
+            DumpCheck check = backups.checkDump(cluster, dump, BackupService.decodeRows(rows));
+            return check.ok() ? Outcome.ok(check.summary()) : Outcome.failed(check.summary());
+        } catch (RuntimeException e) {
+            return Outcome.failed("the scratch restore failed: " + e.getMessage());
+        }
     }
 
     /** The live database against the dump's own rows (after a restore, or when a person resumes one). */
