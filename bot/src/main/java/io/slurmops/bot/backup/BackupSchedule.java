@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -31,7 +31,8 @@ public final class BackupSchedule implements AutoCloseable {
     private final LocalTime at;
     private final Clock clock;
     private final Predicate<LocalDate> claim;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** A plain pool, not Executors' wrapper: GracefulStop drops the pending day's run from it at close. */
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "daily-backup");
         t.setDaemon(true);
         return t;
@@ -61,7 +62,11 @@ public final class BackupSchedule implements AutoCloseable {
 
     private void scheduleNext() {
         Duration wait = untilNext(ZonedDateTime.now(clock), at);
-        scheduler.schedule(this::runAndReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(this::runAndReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("closing: no next daily backup is scheduled");
+        }
     }
 
     private void runAndReschedule() {
@@ -93,6 +98,7 @@ public final class BackupSchedule implements AutoCloseable {
         }
     }
 
+    /** The next day's run is dropped at once; a backup in flight gets a bounded time to finish. */
     @Override
     public void close() {
         io.slurmops.bot.lifecycle.GracefulStop.stop(scheduler, Duration.ofSeconds(30), "the daily backup");

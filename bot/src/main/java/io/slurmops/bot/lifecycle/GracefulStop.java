@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +20,16 @@ public final class GracefulStop {
     private GracefulStop() {
     }
 
-    /** True when the executor has terminated. */
+    /**
+     * True when the executor has terminated. Work only scheduled for later (tomorrow's backup, a
+     * follow-up check) is dropped at once: a scheduled pool otherwise runs its delayed tasks after
+     * shutdown, and the wait sat out the whole bound for a task due hours later.
+     */
     public static boolean stop(ExecutorService executor, Duration bound, String what) {
+        if (executor instanceof ScheduledThreadPoolExecutor scheduled) {
+            scheduled.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            scheduled.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        }
         executor.shutdown();
         try {
             if (executor.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,17 +1,12 @@
 package io.slurmops.bot.wiring;
 
-import io.slurmops.bot.alerts.AlertPoster;
-import io.slurmops.bot.backup.BackupSchedule;
 import io.slurmops.bot.backup.BackupServices;
-import io.slurmops.commands.backup.BackupProbe;
 import io.slurmops.commands.backup.BackupService;
 import io.slurmops.bot.alerts.AlertService;
 import io.slurmops.bot.alerts.AlertStore;
 import io.slurmops.bot.alerts.StoredAlertStore;
 import io.slurmops.bot.alerts.SuggestedFixes;
 import io.slurmops.bot.alerts.alertmanager.AlertmanagerIntake;
-import io.slurmops.bot.alerts.IncidentTracker;
-import io.slurmops.bot.alerts.TriggerSource;
 import io.slurmops.adapters.db.AccountingDbSettings;
 import io.slurmops.adapters.db.JdbcAccountingDbProbe;
 import io.slurmops.bot.completion.CommandCompletions;
@@ -20,7 +15,6 @@ import io.slurmops.adapters.store.SlurmopsStore;
 import io.slurmops.bot.approval.ApprovalPolicy;
 import io.slurmops.bot.approval.Approvals;
 import io.slurmops.bot.audit.StoredAuditLog;
-import io.slurmops.bot.config.AlertConfig;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.Authorizer;
 import io.slurmops.bot.pipeline.Bot;
@@ -28,19 +22,8 @@ import io.slurmops.bot.pipeline.Desks;
 import io.slurmops.bot.runbook.chat.RunbookCommands;
 import io.slurmops.bot.runbook.chat.RunbookDesk;
 import io.slurmops.bot.runbook.chat.RunbookSet;
-import io.slurmops.commands.alerts.CheckProbe;
-import io.slurmops.commands.alerts.ManagementPath;
-import io.slurmops.commands.alerts.NodeFaultDiagnoser;
 import io.slurmops.commands.alerts.NodeSymptoms;
-import io.slurmops.commands.read.CheckClockCommand;
-import io.slurmops.commands.read.CheckConfigCommand;
-import io.slurmops.commands.read.CheckDbCommand;
-import io.slurmops.commands.read.CheckMungeCommand;
-import io.slurmops.commands.read.ServicesCommand;
-import io.slurmops.commands.alerts.ControllerProbe;
 import io.slurmops.commands.alerts.HealthProbe;
-import io.slurmops.commands.alerts.NodeProbe;
-import io.slurmops.commands.alerts.NodeStorms;
 import io.slurmops.commands.catalog.CommandCatalog;
 import io.slurmops.commands.catalog.CommandContext;
 import io.slurmops.commands.chat.ChatChannel;
@@ -49,10 +32,7 @@ import io.slurmops.commands.exec.Transport;
 import io.slurmops.commands.plan.PlanRunner;
 import io.slurmops.commands.site.AccountingDbProbe;
 import io.slurmops.commands.site.ClusterAccess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,35 +43,30 @@ import java.util.stream.Collectors;
 /** Builds the bot from its configuration and owns what must be closed (connections, stores, watchers). */
 public final class Application implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
-
     private final SlurmopsConfig config;
     private final Transport transport;
     private final ClusterAccess cluster;
     private final KnowledgeBase knowledgeBase;
     private final StoredAlertStore alertStore;
-    private final List<HealthProbe> probes;
-    /** Nodes the config and clock checks could not read: symptoms for the node's own incident. */
-    private final NodeSymptoms symptoms = new NodeSymptoms();
     private final SlurmopsStore store;
     private final Approvals approvals;
     private final Bot bot;
     private final Clock clock;
     private final BackupService backups;
     private final RunbookDesk runbooks;
-    private AlertService alerts;
-    private TriggerSource triggers;
-    private AlertmanagerIntake alertmanager;
     private final EscalationWiring escalation;
     private final CommandCatalog catalog;
     /** The health checks' names (alertmanager's too when on): what incidents are counted by. */
     private final Set<String> checkNames;
     /** Autocomplete for Discord's /slurm: node names and open request ids, from memory. */
     private final CommandCompletions completions;
-    private BackupSchedule dailyBackup;
     private final io.slurmops.bot.metrics.BotMetrics metrics = new io.slurmops.bot.metrics.BotMetrics();
     private final HttpListeners listeners = new HttpListeners();
-    /** Whether this instance held the alert lease at its last renewal; null while the watch is off. */
+    /** The health watch and what starts with it (daily backup, webhook, triggers, escalation). */
+    private final AlertWiring watch;
+    /** Who this instance is in the store's leases and claims. */
+    private final String leaseHolder = java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
+            + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private final io.slurmops.bot.incidents.NodeStateSamples nodeSamples;
     private final io.slurmops.bot.incidents.DeclaredIncidentDesk incidents;
     private final io.slurmops.bot.incidents.IncidentReminders incidentReminders;
@@ -114,13 +89,14 @@ public final class Application implements AutoCloseable {
         store.setObserver(metrics.storeObserver());
         this.alertStore = new StoredAlertStore(store);
         this.backups = BackupServices.from(config.backups(), clock);
-        AlertConfig a = config.alerts();
         this.nodeSamples = new io.slurmops.bot.incidents.NodeStateSamples(store, config.incidents().sampleRetention());
         this.incidents = new io.slurmops.bot.incidents.DeclaredIncidentDesk(store, alertStore, clock,
                 config.incidents(), nodeSamples);
         this.incidentReminders = new io.slurmops.bot.incidents.IncidentReminders(incidents, config.prefix());
         this.postmortems = new io.slurmops.bot.incidents.Postmortems(incidents, cluster);
-        this.probes = alertProbes(a, backups, alertStore, nodeSamples, config.ssh().port(), symptoms);
+        NodeSymptoms symptoms = new NodeSymptoms();
+        List<HealthProbe> probes = AlertWiring.probes(config.alerts(), backups, alertStore, nodeSamples,
+                config.ssh().port(), symptoms);
         Set<String> probeNames = probes.stream().map(HealthProbe::name).collect(Collectors.toSet());
         if (config.alertmanager().enabled()) {
             // `silence alertmanager 2h` quiets every alert that came through the webhook
@@ -160,32 +136,13 @@ public final class Application implements AutoCloseable {
             bot.setCommandObserver((command, outcome, took) -> metrics.command(command, outcome.name(), took));
             this.completions = new CommandCompletions(catalog, cluster, store, clock);
             bot.setCompleter(completions);
+            this.watch = new AlertWiring(new AlertWiring.Parts(config, store, alertStore, cluster, knowledgeBase,
+                    clock, backups, runbooks, approvals, catalog, metrics, listeners, escalation, leaseHolder),
+                    probes, symptoms);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-    }
-
-    /**
-     * What the health watch runs. Each fault should raise exactly one incident, so overlapping
-     * checks are left out: a closed slurmd port or a failing munge round trip on a node shows as
-     * that node not responding, diagnosed with the node-side checks instead of a second alert.
-     */
-    private static List<HealthProbe> alertProbes(AlertConfig a, BackupService backups, AlertStore alertStore,
-                                                 io.slurmops.bot.incidents.NodeStateSamples samples, int sshPort,
-                                                 NodeSymptoms symptoms) {
-        // The runbook's first checks on a node Slurm gave up on: munge before services, then the clock.
-        NodeFaultDiagnoser diagnoser = new NodeFaultDiagnoser(List.of(new CheckMungeCommand(), new ServicesCommand(),
-                new CheckClockCommand()), sshPort);
-        // many nodes at once (a rack, a partition) are one incident, not hundreds of messages
-        HealthProbe nodes = new NodeStorms(new NodeProbe(a.nodesInterval(), diagnoser,
-                new ManagementPath(sshPort, a.interval())).recordingTo(samples::record), NodeStorms.DEFAULT_THRESHOLD,
-                key -> alertStore.latest(key).map(io.slurmops.bot.alerts.Incident::isOpen).orElse(false));
-        return List.of(new ControllerProbe(a.interval()), nodes,
-                new CheckProbe("accounting", new CheckDbCommand(), a.interval(), false),
-                new CheckProbe("config", new CheckConfigCommand(), a.interval(), true, symptoms),
-                new CheckProbe("clock", new CheckClockCommand(), a.interval(), true, symptoms),
-                new BackupProbe(backups, a.interval().multipliedBy(10)));
     }
 
     /**
@@ -195,18 +152,6 @@ public final class Application implements AutoCloseable {
      */
     private static java.time.Duration orphanedAfter(SlurmopsConfig config) {
         return config.store().url().startsWith("jdbc:mariadb:") ? config.store().leaseTtl() : java.time.Duration.ZERO;
-    }
-
-    private static final String ALERT_LEASE = "alerts";
-    private final String leaseHolder = java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
-            + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    /** Several instances on one store: the holder of the alert lease watches; a lapsed lease (crash) is taken over. */
-    private volatile io.slurmops.bot.lifecycle.LeaseKeeper alertLease;
-
-    /** For health: null while the watch is off, else whether this instance holds the alert lease. */
-    private Boolean leaseHeld() {
-        io.slurmops.bot.lifecycle.LeaseKeeper lease = alertLease;
-        return lease == null ? null : lease.holds();
     }
 
     /** When change request {@code id} was approved, for incident timelines. */
@@ -327,62 +272,8 @@ public final class Application implements AutoCloseable {
      * {@code platform}: incidents record it, so a reaction counts only on that channel's message);
      * Slurm triggers too when configured.
      */
-    public synchronized AlertService startAlerts(String platform, String channelId, ChatChannel channel) {
-        AlertConfig a = config.alerts();
-        AlertPoster poster = new AlertPoster(channel, platform, channelId, knowledgeBase, config.prefix(),
-                config.site().clusterName());
-        alertLease = new io.slurmops.bot.lifecycle.LeaseKeeper(store, ALERT_LEASE, leaseHolder,
-                config.store().leaseTtl(), config.store().leaseRenewEvery());
-        // The watch's writes and posts are fenced by the lease; chat's (reactions, silences) are not.
-        AlertStore watched = alertStore.fencedBy(alertLease);
-        alerts = new AlertService(probes, new IncidentTracker(watched, a.recoveryPolls(), a.flapWindow()), watched,
-                poster, () -> new CommandContext(cluster, knowledgeBase, clock, "slurmops-alerts", config.prefix()),
-                clock, alertLease::holds);
-        alerts.holdPlannedWork(runbooks::plannedWork);
-        alerts.confirmEvery(a.confirmEvery());
-        alerts.onPosted(metrics::alertPosted);
-        alerts.attachSymptoms(symptoms);
-        AlertService leading = alerts;
-        alertLease.onAcquired(leading::runAllNow);
-        alertLease.start();
-        alerts.start();
-        AlertService watch = alerts;
-        // Recovery at once: an approved fix that ran is re-checked now, and confirmed with quick polls.
-        approvals.onExecuted(id -> watch.afterChange());
-        // A backup that fails verification is alerted at once, not at the probe's next poll.
-        backups.onVerificationFailed(m -> watch.runNow(BackupProbe.NAME));
-        config.backups().dailyAt().ifPresent(at -> {
-            dailyBackup = new BackupSchedule(backups, cluster, at, clock, this::claimDailyBackup);
-            dailyBackup.start();
-        });
-        startAlertmanager(alerts);
-        escalation.start(channel, alertLease::holds);
-        if (a.triggers()) {
-            try {
-                triggers = new TriggerSource(cluster, Path.of(a.triggerSpool()), a.slurmUser(), alerts::runNow);
-                triggers.start();
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Slurm triggers unavailable ({}); alerts rely on polling", e.getMessage());
-            }
-        }
-        return alerts;
-    }
-
-    /**
-     * The Alertmanager webhook, when configured. A webhook that cannot start (port in use, unreadable
-     * secret, a fix rule naming no command) is reported and the rest of the bot runs without it.
-     */
-    private void startAlertmanager(AlertService watch) {
-        if (!config.alertmanager().enabled()) {
-            return;
-        }
-        try {
-            io.slurmops.bot.config.AlertmanagerConfig am = config.alertmanager();
-            alertmanager = AlertmanagerIntake.start(am, watch, catalog,
-                    listeners.on(am.address(), am.port(), am.maxBodyBytes()));
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Alertmanager webhook not started: {}", e.getMessage());
-        }
+    public AlertService startAlerts(String platform, String channelId, ChatChannel channel) {
+        return watch.start(platform, channelId, channel);
     }
 
     /**
@@ -396,40 +287,20 @@ public final class Application implements AutoCloseable {
         if (!config.metrics().enabled()) {
             return java.util.OptionalInt.empty();
         }
-        HealthWiring.instrument(metrics, version, alertStore, checkNames, this::leaseHeld, ALERT_LEASE, chat);
-        return HealthWiring.serve(config, listeners, metrics, () -> HealthWiring.readiness(store, chat, leaseHeld(),
-                ALERT_LEASE));
+        HealthWiring.instrument(metrics, version, alertStore, checkNames, watch::leaseHeld, AlertWiring.ALERT_LEASE,
+                chat);
+        return HealthWiring.serve(config, listeners, metrics, () -> HealthWiring.readiness(store, chat,
+                watch.leaseHeld(), AlertWiring.ALERT_LEASE));
     }
 
     /** The running Alertmanager webhook, if any (its port, for tests on port 0). */
     public java.util.Optional<AlertmanagerIntake> alertmanager() {
-        return java.util.Optional.ofNullable(alertmanager);
-    }
-
-    /** The day's backup is claimed in the store, so that one instance of several runs it. */
-    private boolean claimDailyBackup(java.time.LocalDate day) {
-        return store.transaction(tx -> tx.claimOnce("backup-daily:" + day, leaseHolder, 0));
+        return watch.alertmanager();
     }
 
     @Override
     public synchronized void close() {
-        if (dailyBackup != null) {
-            dailyBackup.close();
-        }
-        if (triggers != null) {
-            triggers.close();
-        }
-        if (alertmanager != null) {
-            alertmanager.close();
-        }
-        escalation.close();
-        listeners.close();
-        if (alerts != null) {
-            alerts.close();
-        }
-        if (alertLease != null) {
-            alertLease.close(); // released: a standby takes over at its next try
-        }
+        watch.close();
         incidentReminders.close();
         runbooks.close();
         completions.close();

@@ -72,6 +72,42 @@ class CliTest {
     }
 
     @Test
+    void configCheckValidatesTheChatSectionsOneLineAProblemWithoutPrintingTokens(@TempDir Path dir)
+            throws IOException {
+        Path bad = dir.resolve("chat.yaml");
+        Files.writeString(bad, """
+                site:
+                  fanout: many
+                slack:
+                  botToken: xoxp-user-secret
+                  appToken: ${SLURMOPS_TEST_SURELY_UNSET}
+                  allowedChannels: [incidents]
+                discord:
+                  token: "Bot MTIz.secret"
+                  allowedChannels: [hpc-ops]
+                """);
+        CliCapture.Run r = CliCapture.run("config", "check", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("site.fanout: `many` is not a whole number")
+                .contains("\n  - slack.botToken must start with xoxb-")
+                .contains("\n  - slack.appToken: environment variable SLURMOPS_TEST_SURELY_UNSET is not set")
+                .contains("\n  - slack.allowedChannels: `incidents` is not a Slack channel id")
+                .contains("\n  - discord.token: give the token alone, without the `Bot ` prefix")
+                .contains("\n  - discord.allowedChannels: `hpc-ops` is not a channel id")
+                .doesNotContain("secret").doesNotContain("MTIz");
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, """
+                slack:
+                  botToken: xoxb-1-secret
+                  appToken: xapp-1-secret
+                  allowedChannels: [C0INCIDENT]
+                """);
+        CliCapture.Run ok = CliCapture.run("config", "check", good.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("chat: slack (1 channel, tokens xoxb-/xapp- set)").doesNotContain("secret");
+    }
+
+    @Test
     void configCheckWarnsWhenSlurmopsRunsAsRootAndWhenTheHelperIsMissing(@TempDir Path dir) throws IOException {
         Path c = dir.resolve("c.yaml");
         Files.writeString(c, "privilege:\n  helper: " + dir.resolve("no-helper") + "\n");

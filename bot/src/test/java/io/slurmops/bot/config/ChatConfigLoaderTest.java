@@ -112,4 +112,61 @@ class ChatConfigLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML")
                 .hasMessageNotContaining("xoxb-half-typed-token");
     }
+
+    @Test
+    void swappedSlackTokensGiveOneLineEachNamingOnlyTheirKind() {
+        assertThatThrownBy(() -> loader.parse("""
+                slack:
+                  botToken: xapp-1-A0-secret-app
+                  appToken: xoxb-11-22-secret-bot
+                  allowedChannels: ["#incidents", C0INCIDENT, "*"]
+                """, "t"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).containsExactlyInAnyOrder(
+                            "slack.botToken must start with xoxb- (the Bot User OAuth Token, for Web API calls) "
+                                    + "but is a xapp-… token; are botToken and appToken swapped?",
+                            "slack.appToken must start with xapp- (the app-level token with connections:write "
+                                    + "that Socket Mode needs) but is a xoxb-… token; are botToken and appToken swapped?",
+                            "slack.allowedChannels: `#incidents` is not a Slack channel id (like C0123ABCD: the "
+                                    + "channel's details, bottom of the About tab; not its #name)");
+                    assertThat(e.getMessage()).doesNotContain("secret");
+                });
+    }
+
+    @Test
+    void aMissingTokenVariableIsNamedOnceAndTheOtherTokenIsStillChecked() {
+        assertThatThrownBy(() -> new ChatConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxp-user-secret")).parse("""
+                slack:
+                  botToken: ${SLACK_BOT_TOKEN}
+                  appToken: ${SLACK_APP_TOKEN}
+                  allowedChannels: [C0INCIDENT]
+                """, "t"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(3);
+                    assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                            .startsWith("slack.appToken: environment variable SLACK_APP_TOKEN is not set"));
+                    assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("slack.appToken: missing"));
+                    assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                            .startsWith("slack.botToken must start with xoxb-").endsWith("but is a xoxp-… token"));
+                    assertThat(e.getMessage()).doesNotContain("secret");
+                });
+    }
+
+    @Test
+    void plainlyWrongDiscordTokensAreNamedWithoutShowingThem() {
+        String yaml = """
+                discord:
+                  token: "%s"
+                  allowedChannels: ["123456789012345678"]
+                """;
+        assertThatThrownBy(() -> loader.parse(yaml.formatted("Bot MTIz.secret.x"), "t"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "discord.token: give the token alone, without the `Bot ` prefix (the client adds it)"));
+        assertThatThrownBy(() -> loader.parse(yaml.formatted("xoxb-1-secret"), "t"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "discord.token: is a Slack xoxb-… token, not a Discord bot token"));
+        assertThatThrownBy(() -> loader.parse(yaml.formatted("MTIz.sec ret.x"), "t"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage())
+                        .contains("discord.token: contains white space").doesNotContain("sec ret"));
+    }
 }

@@ -3,14 +3,10 @@ package io.slurmops.bot.lab;
 import static io.slurmops.bot.lab.LabWaits.await;
 import static io.slurmops.bot.lab.LabWaits.awaitTrue;
 import io.slurmops.bot.alerts.Incident;
-import io.slurmops.bot.config.AlertConfig;
-import io.slurmops.bot.config.ConfigLoader;
-import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.pipeline.Outcome;
 import io.slurmops.bot.wiring.Application;
 import io.slurmops.commands.chat.ChatChannel;
-import io.slurmops.commands.chat.ChatMessage;
 import io.slurmops.commands.chat.ReactionEvent;
 import io.slurmops.commands.reply.Reply;
 import io.slurmops.commands.reply.Status;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,16 +24,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import static io.slurmops.bot.lab.LabBots.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,23 +62,13 @@ class AlertLabTest {
     private static final Pattern REQUEST_TAG = Pattern.compile("^#(\\d+) ");
     private static final AtomicInteger CHANNELS = new AtomicInteger();
 
-    private final List<Application> apps = new ArrayList<>();
-    private final List<Path> stateDirs = new ArrayList<>();
+    private final LabBots bots = new LabBots();
 
     @AfterEach
     void closeAndRestore() throws Exception {
-        // The bot first, so it posts nothing about the restore; then heal every break; then the store files.
-        for (Application app : apps) {
-            closeQuietly(app);
-        }
-        apps.clear();
+        // The bots first, so they post nothing about the restore; then heal every break.
+        bots.close();
         LabCluster.restore();
-        for (Path dir : stateDirs) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        stateDirs.clear();
     }
 
     // ---- 1. slurmd killed on a node ---------------------------------------------------------------
@@ -299,8 +281,7 @@ class AlertLabTest {
         Post alert = awaitAlert(first, "nodes", node, Duration.ofSeconds(60));
         long incident = incidentNumber(alert);
 
-        before.close();
-        apps.remove(before);
+        before.close(); // closed again, quietly, with the other bots
         int postsBeforeRestart = first.posts().size();
 
         Channel second = new Channel();
@@ -309,7 +290,7 @@ class AlertLabTest {
         sleep(QUIET);
         assertThat(alertsAbout(second, "nodes", node)).as("alerts re-posted after the restart").isEmpty();
         assertThat(second.topLevel()).as("alerts mentioning " + node + " after the restart")
-                .noneSatisfy(p -> assertThat(isAlert(p) && p.text().contains(node)).isFalse());
+                .noneSatisfy(p -> assertThat(p.isAlert() && p.text().contains(node)).isFalse());
         String open = say(after, second, "carol", "!slurm alerts").reply().toPlainText();
         assertThat(open).contains("#" + incident + " CRITICAL " + node);
 
@@ -332,25 +313,11 @@ class AlertLabTest {
     // ---- the bot, started as in production but on a fresh store with short intervals -----------
 
     private Path newState() throws Exception {
-        Path dir = Files.createTempDirectory("alert-lab");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        stateDirs.add(dir);
-        return dir;
+        return bots.newState("alert-lab");
     }
 
     private Application startApp(Path state, Channel channel) throws Exception {
-        SlurmopsConfig base = new ConfigLoader(Map.of("SLURMOPS_STATE", state.toString()))
-                .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
-        AlertConfig a = base.alerts();
-        // Triggers off: they are cluster-wide strigger state that would outlive the test.
-        AlertConfig alerts = new AlertConfig(true, INTERVAL, NODES_INTERVAL, RECOVERY_POLLS, a.flapWindow(), false,
-                state.resolve("triggers").toString(), a.slurmUser());
-        SlurmopsConfig config = new SlurmopsConfig(base.source(), base.prefix(), base.site(), base.ssh(), base.store(),
-                base.access(), base.approvals(), base.console(), alerts, base.accountingDb());
-        Application app = Application.startLongRunning(config);
-        apps.add(app);
-        app.startAlerts("console", "alerts", channel);
-        return app;
+        return bots.start(LabBots.watching("lab.yaml", state, INTERVAL, NODES_INTERVAL, RECOVERY_POLLS), channel);
     }
 
     /** alice (or whoever) reacts ✅ on the alert; returns the id of the plan it became. */
@@ -381,32 +348,15 @@ class AlertLabTest {
                 "white_check_mark", Instant.now()), ch);
     }
 
-    private static BotResponse say(Application app, Channel ch, String who, String line) {
-        String id = UUID.randomUUID().toString();
-        return app.bot().handle(new ChatMessage("console", id, "alerts", who, who, line, id, Instant.now()), ch);
-    }
-
     // ---- what the channel saw ----------------------------------------------------------------------
 
     /** Top-level alert posts (the poster's "[lab] …" messages) whose incident key is probe:subject. */
     private static List<Post> alertsAbout(Channel ch, String probe, String subject) {
-        return ch.topLevel().stream().filter(p -> key(p).equals(probe + ":" + subject)).toList();
+        return ch.topLevel().stream().filter(p -> p.key().equals(probe + ":" + subject)).toList();
     }
 
     private static List<Post> alertsOf(Channel ch, String probe) {
-        return ch.topLevel().stream().filter(p -> key(p).startsWith(probe + ":")).toList();
-    }
-
-    private static boolean isAlert(Post p) {
-        return p.reply().title().startsWith("[lab] ");
-    }
-
-    private static String key(Post p) {
-        if (!isAlert(p)) {
-            return "";
-        }
-        Matcher m = INCIDENT_KEY.matcher(p.text());
-        return m.find() ? m.group(2) + ":" + m.group(3) : "";
+        return ch.topLevel().stream().filter(p -> p.key().startsWith(probe + ":")).toList();
     }
 
     private static long incidentNumber(Post p) {
@@ -442,7 +392,7 @@ class AlertLabTest {
                 .extracting(Post::id).containsExactly(alert.id());
         if (probe.equals("nodes")) {
             assertThat(ch.topLevel()).as("top-level alerts mentioning " + subject)
-                    .filteredOn(p -> isAlert(p) && p.text().contains(subject)).extracting(Post::id)
+                    .filteredOn(p -> p.isAlert() && p.text().contains(subject)).extracting(Post::id)
                     .containsExactly(alert.id());
         }
         for (String other : CLUSTER_PROBES) {
@@ -498,14 +448,6 @@ class AlertLabTest {
         held.clear();
     }
 
-    private static void closeQuietly(Application app) {
-        try {
-            app.close();
-        } catch (RuntimeException e) {
-            // closing twice or a store already closed
-        }
-    }
-
     // ---- waiting -----------------------------------------------------------------------------------
 
 
@@ -521,6 +463,20 @@ class AlertLabTest {
     }
 
     record Post(String id, String parent, Kind kind, Reply reply, String text, Instant at) {
+        /** One of the poster's alerts ("[lab] …"), as opposed to replies and announcements. */
+        boolean isAlert() {
+            return reply.title().startsWith("[lab] ");
+        }
+
+        /** An alert's incident key, probe:subject (e.g. nodes:node002); "" for other posts. */
+        String key() {
+            if (!isAlert()) {
+                return "";
+            }
+            Matcher m = INCIDENT_KEY.matcher(text);
+            return m.find() ? m.group(2) + ":" + m.group(3) : "";
+        }
+
         @Override
         public String toString() {
             return at + " " + id + (parent == null ? "" : " ↳" + parent) + " " + kind + " " + reply.title();

@@ -1,28 +1,20 @@
 package io.slurmops.bot.lab;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.slurmops.adapters.chat.OutsideChannels;
 import io.slurmops.adapters.chat.discord.DiscordFrames;
-import io.slurmops.adapters.chat.discord.DiscordSettings;
 import io.slurmops.adapters.chat.discord.FakeDiscordGateway;
 import io.slurmops.adapters.chat.discord.FakeDiscordRest;
 import io.slurmops.adapters.chat.slack.FakeSlackWebApi;
 import io.slurmops.adapters.chat.slack.FakeSocketMode;
 import io.slurmops.adapters.chat.slack.SlackFrames;
-import io.slurmops.adapters.chat.slack.SlackSettings;
 import io.slurmops.adapters.chat.testing.Fixtures;
 import io.slurmops.adapters.store.RequestRecord;
 import io.slurmops.adapters.store.RequestState;
 import io.slurmops.bot.config.ChatConfig;
-import io.slurmops.bot.config.ConfigLoader;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.wiring.Application;
 import io.slurmops.bot.wiring.ChatAdapters;
-import io.slurmops.testing.LabCluster;
 import io.slurmops.testing.LabTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +27,15 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
 
+import static io.slurmops.bot.lab.ChatLabNode.NODE;
+import static io.slurmops.bot.lab.ChatLabNode.nodeState;
+import static io.slurmops.bot.lab.ChatLabNode.reason;
+import static io.slurmops.bot.lab.ChatLabNode.resume;
+import static io.slurmops.bot.lab.DiscordCalls.content;
+import static io.slurmops.bot.lab.DiscordCalls.isCreate;
+import static io.slurmops.bot.lab.DiscordCalls.referenced;
+import static io.slurmops.bot.lab.LabWaits.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,7 +51,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(90)
 class ChatLabTest {
 
-    private static final String NODE = "node001";
     private static final String COMMAND = "!slurm drain " + NODE + " chat-test";
     /** Bounds every wait on the lab (the fakes' own awaits are bounded at 10 s). */
     private static final Duration LAB_WAIT = Duration.ofSeconds(30);
@@ -75,23 +71,12 @@ class ChatLabTest {
 
     @BeforeEach
     void node001InService() throws Exception {
-        // A run killed half-way may have left our own drain behind; anything else is waited for, bounded.
-        if (isOutOfService(nodeState()) && reason().contains("chat-test [alice #")) {
-            resume();
-        }
-        // Also responding: right after a RESUME (ours in the previous test) slurmctld shows "idle*" for a moment.
-        await("node001 in service and responding (state " + nodeState() + ", reason " + reason() + ")", LAB_WAIT,
-                () -> {
-                    String s = nodeState();
-                    return !isOutOfService(s) && !s.endsWith("*");
-                });
+        ChatLabNode.awaitInService("chat-test", LAB_WAIT);
     }
 
     @AfterEach
     void putNode001Back() throws Exception {
-        if (isOutOfService(nodeState())) {
-            resume();
-        }
+        ChatLabNode.putBack();
     }
 
     @Test
@@ -101,9 +86,7 @@ class ChatLabTest {
         FakeSlackWebApi web = new FakeSlackWebApi(socket::url);
         web.displayName(SLACK_ALICE, "alice");
         web.displayName(SLACK_BOB, "bob");
-        ChatConfig chat = new ChatConfig(Optional.of(new SlackSettings(FakeSlackWebApi.BOT_TOKEN,
-                FakeSlackWebApi.APP_TOKEN, web.apiUrl(), Set.of(SLACK_CHANNEL), OutsideChannels.IGNORE, false)),
-                Optional.empty());
+        ChatConfig chat = LabBots.slackFake(web, SLACK_CHANNEL);
         SlurmopsConfig config = config();
         try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
@@ -129,7 +112,7 @@ class ChatLabTest {
             assertThat(web.calls("reactions.add").stream().filter(c -> planTs.equals(c.get("timestamp")))
                     .map(c -> c.get("name"))).containsExactly("white_check_mark", "x");
             // The desk stores the plan message id once postForVote returns, i.e. after the ✅/❌ are on it.
-            await("request #1 bound to its plan message", Duration.ofSeconds(10), () -> planTs.equals(request(app).messageId()));
+            awaitTrue("request #1 bound to its plan message", Duration.ofSeconds(10), () -> planTs.equals(request(app).messageId()));
             web.await("reactions.add", c -> TS.equals(c.get("timestamp"))
                     && "hourglass_flowing_sand".equals(c.get("name")));
 
@@ -205,8 +188,7 @@ class ChatLabTest {
         gateway.startAndWait();
         FakeDiscordRest rest = new FakeDiscordRest();
         String channel = FakeDiscordGateway.CHANNEL;
-        ChatConfig chat = new ChatConfig(Optional.empty(), Optional.of(new DiscordSettings(FakeDiscordRest.TOKEN,
-                rest.url(), gateway.url(), Set.of(channel), OutsideChannels.IGNORE, false)));
+        ChatConfig chat = LabBots.discordFake(rest, gateway, channel);
         SlurmopsConfig config = config();
         try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
@@ -228,7 +210,7 @@ class ChatLabTest {
                     .path().replaceAll(".*/messages/(\\d+)/reactions/.*", "$1");
             assertThat(rest.reactions()).containsSubsequence(planId + " ✅", planId + " ❌");
             // The desk stores the plan message id once postForVote returns, i.e. after the ✅/❌ are on it.
-            await("request #1 bound to its plan message", Duration.ofSeconds(10), () -> planId.equals(request(app).messageId()));
+            awaitTrue("request #1 bound to its plan message", Duration.ofSeconds(10), () -> planId.equals(request(app).messageId()));
             rest.await("⏳ on the command", c -> c.path().contains(DISCORD_COMMAND + "/reactions/%E2%8F%B3/"));
 
             // 2. The same MESSAGE_CREATE again once it is handled: nothing runs twice.
@@ -298,22 +280,13 @@ class ChatLabTest {
 
     /** config/lab.yaml's site, ssh and accounting DB, with a fresh store, the test's people, and no alerts. */
     private SlurmopsConfig config() throws Exception {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        ObjectNode root = (ObjectNode) yaml.readTree(LabCluster.repoRoot().resolve("config/lab.yaml").toFile());
-        root.putObject("store").put("url", "jdbc:h2:file:${STATE}/store");
-        ObjectNode users = root.putObject("access").putObject("users");
-        users.put("slack:" + SLACK_ALICE, "operator");
-        users.put("slack:" + SLACK_BOB, "approver");
-        users.put("discord:" + DISCORD_ALICE, "operator");
-        users.put("discord:" + DISCORD_BOB, "approver");
-        root.putObject("alerts").put("enabled", false);
-        root.remove("console");
-        return new ConfigLoader(Map.of("STATE", state.toString(), "SLURMOPS_STATE", state.toString()))
-                .parse(yaml.writeValueAsString(root), "ChatLabTest (config/lab.yaml)");
+        return LabBots.chatConfig(state, "ChatLabTest", Map.of("slack:" + SLACK_ALICE, "operator",
+                "slack:" + SLACK_BOB, "approver", "discord:" + DISCORD_ALICE, "operator",
+                "discord:" + DISCORD_BOB, "approver"), root -> { });
     }
 
     private void assertDrainedByAlice() throws Exception {
-        await("node001 drained", LAB_WAIT, () -> nodeState().startsWith("drain"));
+        awaitTrue("node001 drained", LAB_WAIT, () -> nodeState().startsWith("drain"));
         // A trailing "*" (not responding for a moment) is about pings, not about the drain.
         assertThat(nodeState().replaceFirst("\\*$", "")).isIn("drained", "draining");
         assertThat(reason()).isEqualTo("chat-test [alice #1]");
@@ -329,60 +302,5 @@ class ChatLabTest {
 
     private static JsonObject lastBlock(JsonArray blocks) {
         return blocks.get(blocks.size() - 1).getAsJsonObject();
-    }
-
-    private static boolean isCreate(FakeDiscordRest.Call c, String channel) {
-        return c.method().equals("POST") && c.path().equals("/api/v10/channels/" + channel + "/messages");
-    }
-
-    private static String content(FakeDiscordRest.Call c) {
-        return c.payload().has("content") ? c.payload().get("content").getAsString() : "";
-    }
-
-    private static String referenced(FakeDiscordRest.Call c) {
-        JsonObject ref = c.payload().getAsJsonObject("message_reference");
-        return ref == null ? null : ref.get("message_id").getAsString();
-    }
-
-    private static boolean isOutOfService(String state) {
-        return state.startsWith("drain") || state.startsWith("down") || state.startsWith("fail");
-    }
-
-    private static String nodeState() {
-        return sinfo("%T");
-    }
-
-    private static String reason() {
-        return sinfo("%E");
-    }
-
-    private static String sinfo(String format) {
-        try {
-            LabCluster.Result r = LabCluster.exec(List.of("sinfo", "-h", "-n", NODE, "-o", format), 10);
-            if (r.exitCode() != 0) {
-                throw new AssertionError("sinfo failed: " + r.output());
-            }
-            return r.output().strip();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void resume() throws Exception {
-        LabCluster.Result r = LabCluster.exec(List.of("scontrol", "update", "NodeName=" + NODE, "State=RESUME"), 10);
-        assertThat(r.exitCode()).as("resume %s: %s", NODE, r.output()).isZero();
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + limit.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

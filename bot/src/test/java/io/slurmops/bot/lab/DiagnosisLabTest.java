@@ -1,7 +1,5 @@
 package io.slurmops.bot.lab;
 
-import io.slurmops.bot.config.ConfigLoader;
-import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.wiring.Application;
 import io.slurmops.commands.chat.ChatMessage;
@@ -37,9 +35,7 @@ class DiagnosisLabTest {
     static void start() throws Exception {
         // A store of its own: never the lab's shared /var/lib/slurmops-lab.
         state = java.nio.file.Files.createTempDirectory("slurmops-state-");
-        SlurmopsConfig config = new ConfigLoader(java.util.Map.of("SLURMOPS_STATE", state.toString()))
-                .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
-        app = Application.start(config);
+        app = Application.start(LabBots.labConfig("lab.yaml", state));
     }
 
     @AfterAll

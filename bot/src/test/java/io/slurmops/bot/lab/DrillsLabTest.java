@@ -2,15 +2,11 @@ package io.slurmops.bot.lab;
 
 import static io.slurmops.bot.lab.LabWaits.await;
 import static io.slurmops.bot.lab.LabWaits.awaitTrue;
-import io.slurmops.bot.config.AlertConfig;
-import io.slurmops.bot.config.ConfigLoader;
-import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.lab.AlertLabTest.Channel;
 import io.slurmops.bot.lab.AlertLabTest.Post;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.pipeline.Outcome;
 import io.slurmops.bot.wiring.Application;
-import io.slurmops.commands.chat.ChatMessage;
 import io.slurmops.commands.reply.Status;
 import io.slurmops.testing.LabCluster;
 import io.slurmops.testing.LabTest;
@@ -19,19 +15,16 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.slurmops.bot.lab.LabBots.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,33 +42,18 @@ class DrillsLabTest {
     private static final Path NODES_DIR = Path.of("/var/lib/slurmlab/nodes");
     private static final Pattern NODE_LINE = Pattern.compile("(?m)^NodeName=node\\[001-(\\d{3})\\].*$");
     private static final Pattern REQUEST = Pattern.compile("#(\\d+) needs 1 approval");
-    private static final Pattern INCIDENT_KEY = Pattern.compile("#(\\d+) \\(([a-z]+):([^)]+)\\)");
 
-    private final List<Application> apps = new ArrayList<>();
-    private final List<Path> stateDirs = new ArrayList<>();
+    private final LabBots bots = new LabBots();
     private final List<Runnable> undo = new ArrayList<>();
 
     @AfterEach
     void closeAndRestore() throws Exception {
-        for (Application app : apps) {
-            try {
-                app.close();
-            } catch (RuntimeException e) {
-                // already closed
-            }
-        }
-        apps.clear();
+        bots.close();
         for (Runnable u : undo) {
             u.run();
         }
         undo.clear();
         LabCluster.restore();
-        for (Path dir : stateDirs) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        stateDirs.clear();
     }
 
     // ---- a. hardware below slurm.conf --------------------------------------------------------------
@@ -149,8 +127,7 @@ class DrillsLabTest {
         assertThat(checked.reply().status()).isEqualTo(Status.CRITICAL);
         assertThat(checked.reply().toPlainText()).contains(node).containsPattern("skew \\+(59\\d|60\\d)\\.\\d s");
         // Slurm's own view: the node's slurmd rejects a job credential from "10 minutes ago".
-        Path work = Files.createTempDirectory("drill-clock");
-        stateDirs.add(work);
+        Path work = bots.newState("drill-clock");
         LabCluster.Result srun = LabCluster.exec(List.of("srun", "-w", node, "-t", "1", "--chdir=" + work, "true"), 60);
         assertThat(srun.exitCode()).isNotZero();
         assertThat(srun.output()).contains("Job credential expired");
@@ -270,25 +247,9 @@ class DrillsLabTest {
     }
 
     private Application startApp(Channel channel) throws Exception {
-        Path state = Files.createTempDirectory("drills-lab");
-        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
-        stateDirs.add(state);
-        SlurmopsConfig base = new ConfigLoader(Map.of("SLURMOPS_STATE", state.toString()))
-                .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
-        AlertConfig a = base.alerts();
-        AlertConfig alerts = new AlertConfig(true, Duration.ofSeconds(3), Duration.ofSeconds(2), 2, a.flapWindow(),
-                false, state.resolve("triggers").toString(), a.slurmUser());
-        SlurmopsConfig config = new SlurmopsConfig(base.source(), base.prefix(), base.site(), base.ssh(), base.store(),
-                base.access(), base.approvals(), base.console(), alerts, base.accountingDb());
-        Application app = Application.startLongRunning(config);
-        apps.add(app);
-        app.startAlerts("console", "alerts", channel);
-        return app;
-    }
-
-    private static BotResponse say(Application app, Channel ch, String who, String line) {
-        String id = UUID.randomUUID().toString();
-        return app.bot().handle(new ChatMessage("console", id, "alerts", who, who, line, id, Instant.now()), ch);
+        Path state = bots.newState("drills-lab");
+        return bots.start(LabBots.watching("lab.yaml", state, Duration.ofSeconds(3), Duration.ofSeconds(2), 2),
+                channel);
     }
 
     /** {@code requester} asks for a change, {@code approver} approves it, and it runs. */
@@ -301,10 +262,7 @@ class DrillsLabTest {
     }
 
     private static Optional<Post> alertAbout(Channel ch, String probe, String subject) {
-        return ch.topLevel().stream().filter(p -> p.reply().title().startsWith("[lab] ")).filter(p -> {
-            Matcher m = INCIDENT_KEY.matcher(p.text());
-            return m.find() && (m.group(2) + ":" + m.group(3)).equals(probe + ":" + subject);
-        }).findFirst();
+        return ch.topLevel().stream().filter(p -> p.key().equals(probe + ":" + subject)).findFirst();
     }
 
     private static Optional<Post> recovery(Channel ch, Post alert) {

@@ -1,14 +1,10 @@
 package io.slurmops.bot.lab;
 
-import io.slurmops.bot.config.AlertConfig;
-import io.slurmops.bot.config.ConfigLoader;
-import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.lab.AlertLabTest.Channel;
 import io.slurmops.bot.lab.AlertLabTest.Post;
 import io.slurmops.bot.pipeline.BotResponse;
 import io.slurmops.bot.pipeline.Outcome;
 import io.slurmops.bot.wiring.Application;
-import io.slurmops.commands.chat.ChatMessage;
 import io.slurmops.testing.LabCluster;
 import io.slurmops.testing.LabTest;
 import org.junit.jupiter.api.Test;
@@ -18,14 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.slurmops.bot.lab.LabBots.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -154,21 +147,8 @@ class FailoverLabTest {
     }
 
     private static Application startApp(Path state, Channel channel) throws Exception {
-        SlurmopsConfig base = new ConfigLoader(Map.of("SLURMOPS_STATE", state.toString()))
-                .load(LabCluster.repoRoot().resolve("config/lab-ha.yaml"));
-        AlertConfig a = base.alerts();
-        AlertConfig alerts = new AlertConfig(true, Duration.ofSeconds(3), Duration.ofSeconds(2), 2, a.flapWindow(),
-                false, state.resolve("triggers").toString(), a.slurmUser());
-        SlurmopsConfig config = new SlurmopsConfig(base.source(), base.prefix(), base.site(), base.ssh(), base.store(),
-                base.access(), base.approvals(), base.console(), alerts, base.accountingDb());
-        Application app = Application.startLongRunning(config);
-        app.startAlerts("console", "alerts", channel);
-        return app;
-    }
-
-    private static BotResponse say(Application app, Channel ch, String who, String line) {
-        String id = UUID.randomUUID().toString();
-        return app.bot().handle(new ChatMessage("console", id, "alerts", who, who, line, id, Instant.now()), ch);
+        return LabBots.startWatching(LabBots.watching("lab-ha.yaml", state, Duration.ofSeconds(3),
+                Duration.ofSeconds(2), 2), channel);
     }
 
     private static <T> T await(String what, Duration within, Channel ch, LabWaits.Lookup<T> lookup) throws Exception {

@@ -1,9 +1,6 @@
 package io.slurmops.bot.lab;
 
 import io.slurmops.bot.alerts.Incident;
-import io.slurmops.bot.config.AlertConfig;
-import io.slurmops.bot.config.ConfigLoader;
-import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.wiring.Application;
 import io.slurmops.commands.chat.ReactionEvent;
 import io.slurmops.testing.LabCluster;
@@ -16,11 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.slurmops.bot.lab.LabWaits.await;
 import static io.slurmops.bot.lab.LabWaits.awaitTrue;
@@ -51,9 +45,7 @@ class RecoveryLabTest {
         }
         LabCluster.restore();
         if (state != null) {
-            try (Stream<Path> files = Files.walk(state)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            LabBots.deleteTree(state);
         }
     }
 
@@ -103,17 +95,9 @@ class RecoveryLabTest {
     private Application startApp(AlertLabTest.Channel ch) throws Exception {
         state = Files.createTempDirectory("recovery-lab");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
-        SlurmopsConfig base = new ConfigLoader(Map.of("SLURMOPS_STATE", state.toString()))
-                .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
-        AlertConfig a = base.alerts();
-        // The example configuration's intervals; triggers off (cluster-wide strigger state would outlive the test).
-        AlertConfig alerts = new AlertConfig(true, Duration.ofSeconds(60), Duration.ofSeconds(10), 2, a.flapWindow(),
-                false, state.resolve("triggers").toString(), a.slurmUser());
-        SlurmopsConfig config = new SlurmopsConfig(base.source(), base.prefix(), base.site(), base.ssh(), base.store(),
-                base.access(), base.approvals(), base.console(), alerts, base.accountingDb());
-        Application started = Application.startLongRunning(config);
-        started.startAlerts("console", "alerts", ch);
-        return started;
+        // The example configuration's intervals.
+        return LabBots.startWatching(LabBots.watching("lab.yaml", state, Duration.ofSeconds(60),
+                Duration.ofSeconds(10), 2), ch);
     }
 
     private void react(AlertLabTest.Channel ch, String messageId, String who) {

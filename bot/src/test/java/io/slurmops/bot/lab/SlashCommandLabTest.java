@@ -1,28 +1,20 @@
 package io.slurmops.bot.lab;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.google.gson.JsonObject;
-import io.slurmops.adapters.chat.OutsideChannels;
 import io.slurmops.adapters.chat.discord.DiscordFrames;
-import io.slurmops.adapters.chat.discord.DiscordSettings;
 import io.slurmops.adapters.chat.discord.FakeDiscordGateway;
 import io.slurmops.adapters.chat.discord.FakeDiscordRest;
 import io.slurmops.adapters.chat.slack.FakeSlackWebApi;
 import io.slurmops.adapters.chat.slack.FakeSocketMode;
 import io.slurmops.adapters.chat.slack.SlackFrames;
-import io.slurmops.adapters.chat.slack.SlackSettings;
 import io.slurmops.adapters.store.AuditKind;
 import io.slurmops.adapters.store.RequestRecord;
 import io.slurmops.adapters.store.RequestState;
 import io.slurmops.adapters.store.VoteRecord;
 import io.slurmops.bot.config.ChatConfig;
-import io.slurmops.bot.config.ConfigLoader;
 import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.wiring.Application;
 import io.slurmops.bot.wiring.ChatAdapters;
-import io.slurmops.testing.LabCluster;
 import io.slurmops.testing.LabTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +26,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
 
+import static io.slurmops.bot.lab.ChatLabNode.NODE;
+import static io.slurmops.bot.lab.ChatLabNode.nodeState;
+import static io.slurmops.bot.lab.ChatLabNode.reason;
+import static io.slurmops.bot.lab.ChatLabNode.resume;
+import static io.slurmops.bot.lab.DiscordCalls.content;
+import static io.slurmops.bot.lab.DiscordCalls.isCreate;
+import static io.slurmops.bot.lab.DiscordCalls.referenced;
+import static io.slurmops.bot.lab.LabWaits.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,7 +51,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class SlashCommandLabTest {
 
-    private static final String NODE = "node001";
     private static final String REASON = "slash-test";
     private static final Duration LAB_WAIT = Duration.ofSeconds(30);
 
@@ -72,20 +68,12 @@ class SlashCommandLabTest {
 
     @BeforeEach
     void node001InService() throws Exception {
-        if (isOutOfService(nodeState()) && reason().contains(REASON + " [alice #")) {
-            resume();
-        }
-        await("node001 in service and responding (state " + nodeState() + ")", LAB_WAIT, () -> {
-            String s = nodeState();
-            return !isOutOfService(s) && !s.endsWith("*");
-        });
+        ChatLabNode.awaitInService(REASON, LAB_WAIT);
     }
 
     @AfterEach
     void putNode001Back() throws Exception {
-        if (isOutOfService(nodeState())) {
-            resume();
-        }
+        ChatLabNode.putBack();
     }
 
     @Test
@@ -96,9 +84,7 @@ class SlashCommandLabTest {
         web.displayName(SLACK_ALICE, "alice");
         web.displayName(SLACK_BOB, "bob");
         web.displayName(SLACK_CAROL, "carol");
-        ChatConfig chat = new ChatConfig(Optional.of(new SlackSettings(FakeSlackWebApi.BOT_TOKEN,
-                FakeSlackWebApi.APP_TOKEN, web.apiUrl(), Set.of(SLACK_CHANNEL), OutsideChannels.IGNORE, false)),
-                Optional.empty());
+        ChatConfig chat = LabBots.slackFake(web, SLACK_CHANNEL);
         SlurmopsConfig config = config();
         try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
@@ -124,7 +110,7 @@ class SlashCommandLabTest {
             assertThat(plan.get("thread_ts")).isNotNull().isNotEqualTo(anchorTs);
             String planTs = web.await("reactions.add", c -> "x".equals(c.get("name"))
                     && !plan.get("thread_ts").equals(c.get("timestamp"))).get("timestamp");
-            await("request #1 bound to its plan message", Duration.ofSeconds(10), () -> planTs.equals(request(app).messageId()));
+            awaitTrue("request #1 bound to its plan message", Duration.ofSeconds(10), () -> planTs.equals(request(app).messageId()));
 
             // 3. bob ✅ → 1/2; bob takes it off → withdrawn, the plan waits, node001 untouched.
             socket.sendFrame(SlackFrames.reaction("EvBob1", SLACK_BOB, "white_check_mark", SLACK_CHANNEL, planTs));
@@ -141,7 +127,7 @@ class SlashCommandLabTest {
             String again = SlackFrames.reaction("EvBob2", SLACK_BOB, "white_check_mark", SLACK_CHANNEL, planTs);
             socket.sendFrame(again);
             socket.sendFrame(SlackFrames.redelivered(again, 1));
-            await("bob's vote back", Duration.ofSeconds(10), () -> votes(app).size() == 1);
+            awaitTrue("bob's vote back", Duration.ofSeconds(10), () -> votes(app).size() == 1);
             assertThat(web.calls("chat.postMessage")).filteredOn(c -> c.get("text").contains("bob approved #1 — 1/2"))
                     .hasSize(2);
             assertThat(nodeState()).doesNotStartWith("drain");
@@ -171,8 +157,7 @@ class SlashCommandLabTest {
         gateway.startAndWait();
         FakeDiscordRest rest = new FakeDiscordRest();
         String channel = FakeDiscordGateway.CHANNEL;
-        ChatConfig chat = new ChatConfig(Optional.empty(), Optional.of(new DiscordSettings(FakeDiscordRest.TOKEN,
-                rest.url(), gateway.url(), Set.of(channel), OutsideChannels.IGNORE, false)));
+        ChatConfig chat = LabBots.discordFake(rest, gateway, channel);
         SlurmopsConfig config = config();
         try (Application app = Application.startLongRunning(config);
              ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
@@ -198,7 +183,7 @@ class SlashCommandLabTest {
             String drainId = DiscordFrames.newId();
             gateway.dispatch(DiscordFrames.slash(drainId, DISCORD_ALICE, "alice", "drain " + NODE + " " + REASON));
             rest.await("the plan", c -> isOriginal(c) && content(c).contains("#1 needs 2 approvals"));
-            await("request #1 bound to its plan message", Duration.ofSeconds(10), () -> request(app).messageId() != null);
+            awaitTrue("request #1 bound to its plan message", Duration.ofSeconds(10), () -> request(app).messageId() != null);
             String planId = request(app).messageId();
             rest.await("❌ on the plan", c -> c.path().contains("/messages/" + planId + "/reactions/%E2%9D%8C/"));
 
@@ -216,7 +201,7 @@ class SlashCommandLabTest {
             // 4. bob ✅ again: counts (it was dropped as a redelivery before). The same event replayed (as after a
             //    resume) is dropped without a word; a 👍 on top is a second vote by the same person, and is said.
             gateway.dispatch(DiscordFrames.reaction(DISCORD_BOB, "bob", planId, "✅"));
-            await("bob's vote back", Duration.ofSeconds(10), () -> votes(app).size() == 1);
+            awaitTrue("bob's vote back", Duration.ofSeconds(10), () -> votes(app).size() == 1);
             gateway.dispatch(DiscordFrames.reaction(DISCORD_BOB, "bob", planId, "✅"));
             gateway.dispatch(DiscordFrames.reaction(DISCORD_BOB, "bob", planId, "👍"));
             rest.await("one vote per person", c -> isCreate(c, channel) && content(c).contains("bob already voted on #1"));
@@ -246,25 +231,19 @@ class SlashCommandLabTest {
 
     /** config/lab.yaml with a fresh store, the test's people, drain made destructive (two approvals), no alerts. */
     private SlurmopsConfig config() throws Exception {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        ObjectNode root = (ObjectNode) yaml.readTree(LabCluster.repoRoot().resolve("config/lab.yaml").toFile());
-        root.putObject("store").put("url", "jdbc:h2:file:${STATE}/store");
-        ObjectNode users = root.putObject("access").putObject("users");
+        Map<String, String> users = new java.util.HashMap<>();
         for (String p : List.of("slack:", "discord:")) {
             boolean slack = p.equals("slack:");
             users.put(p + (slack ? SLACK_ALICE : DISCORD_ALICE), "admin");
             users.put(p + (slack ? SLACK_BOB : DISCORD_BOB), "approver");
             users.put(p + (slack ? SLACK_CAROL : DISCORD_CAROL), "approver");
         }
-        ((ObjectNode) root.get("approvals")).putObject("risk").put("drain", "destructive");
-        root.putObject("alerts").put("enabled", false);
-        root.remove("console");
-        return new ConfigLoader(Map.of("STATE", state.toString(), "SLURMOPS_STATE", state.toString()))
-                .parse(yaml.writeValueAsString(root), "SlashCommandLabTest (config/lab.yaml)");
+        return LabBots.chatConfig(state, "SlashCommandLabTest", users,
+                root -> ((ObjectNode) root.get("approvals")).putObject("risk").put("drain", "destructive"));
     }
 
     private void assertDrainedByAlice() throws Exception {
-        await("node001 drained", LAB_WAIT, () -> nodeState().startsWith("drain"));
+        awaitTrue("node001 drained", LAB_WAIT, () -> nodeState().startsWith("drain"));
         assertThat(reason()).isEqualTo(REASON + " [alice #1]");
     }
 
@@ -281,62 +260,7 @@ class SlashCommandLabTest {
                 .map(io.slurmops.adapters.store.AuditEntry::kind).toList();
     }
 
-    private static boolean isCreate(FakeDiscordRest.Call c, String channel) {
-        return c.method().equals("POST") && c.path().equals("/api/v10/channels/" + channel + "/messages");
-    }
-
     private static boolean isOriginal(FakeDiscordRest.Call c) {
         return c.method().equals("PATCH") && c.path().endsWith("/messages/@original");
-    }
-
-    private static String content(FakeDiscordRest.Call c) {
-        return c.payload().has("content") ? c.payload().get("content").getAsString() : "";
-    }
-
-    private static String referenced(FakeDiscordRest.Call c) {
-        JsonObject ref = c.payload().getAsJsonObject("message_reference");
-        return ref == null ? null : ref.get("message_id").getAsString();
-    }
-
-    private static boolean isOutOfService(String state) {
-        return state.startsWith("drain") || state.startsWith("down") || state.startsWith("fail");
-    }
-
-    private static String nodeState() {
-        return sinfo("%T");
-    }
-
-    private static String reason() {
-        return sinfo("%E");
-    }
-
-    private static String sinfo(String format) {
-        try {
-            LabCluster.Result r = LabCluster.exec(List.of("sinfo", "-h", "-n", NODE, "-o", format), 10);
-            if (r.exitCode() != 0) {
-                throw new AssertionError("sinfo failed: " + r.output());
-            }
-            return r.output().strip();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void resume() throws Exception {
-        LabCluster.Result r = LabCluster.exec(List.of("scontrol", "update", "NodeName=" + NODE, "State=RESUME"), 10);
-        assertThat(r.exitCode()).as("resume %s: %s", NODE, r.output()).isZero();
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + limit.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

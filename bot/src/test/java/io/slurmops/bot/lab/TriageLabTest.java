@@ -1,9 +1,6 @@
 package io.slurmops.bot.lab;
 
 import static io.slurmops.bot.lab.LabWaits.await;
-import io.slurmops.bot.config.AlertConfig;
-import io.slurmops.bot.config.ConfigLoader;
-import io.slurmops.bot.config.SlurmopsConfig;
 import io.slurmops.bot.lab.AlertLabTest.Channel;
 import io.slurmops.bot.lab.AlertLabTest.Post;
 import io.slurmops.bot.wiring.Application;
@@ -14,19 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +33,8 @@ class TriageLabTest {
     private static final Duration NODES_INTERVAL = Duration.ofSeconds(2);
     private static final Duration DIAGNOSIS_WITHIN = Duration.ofSeconds(15);
     private static final List<String> CLUSTER_PROBES = List.of("controller", "accounting", "config", "clock");
-    private static final Pattern INCIDENT_KEY = Pattern.compile("#(\\d+) \\(([a-z]+):([^)]+)\\)");
 
-    private final List<Application> apps = new ArrayList<>();
-    private final List<Path> stateDirs = new ArrayList<>();
+    private final LabBots bots = new LabBots();
 
     @BeforeAll
     static void thisCheckoutsLabScripts() throws Exception {
@@ -57,21 +44,8 @@ class TriageLabTest {
 
     @AfterEach
     void closeAndRestore() throws Exception {
-        for (Application app : apps) {
-            try {
-                app.close();
-            } catch (RuntimeException e) {
-                // already closed
-            }
-        }
-        apps.clear();
+        bots.close();
         LabCluster.restore();
-        for (Path dir : stateDirs) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        stateDirs.clear();
     }
 
     @Test
@@ -197,11 +171,11 @@ class TriageLabTest {
         void assertOneIncident() throws InterruptedException {
             Thread.sleep(INTERVAL.multipliedBy(3).toMillis());
             assertThat(ch.topLevel()).as("top-level alerts mentioning " + node + ":\n" + ch.dump())
-                    .filteredOn(p -> isAlert(p) && p.text().contains(node)).extracting(Post::id)
+                    .filteredOn(p -> p.isAlert() && p.text().contains(node)).extracting(Post::id)
                     .containsExactly(alert.id());
             for (String probe : CLUSTER_PROBES) {
                 assertThat(ch.topLevel()).as(probe + " alerts beside the node's:\n" + ch.dump())
-                        .noneSatisfy(p -> assertThat(key(p)).startsWith(probe + ":"));
+                        .noneSatisfy(p -> assertThat(p.key()).startsWith(probe + ":"));
             }
         }
     }
@@ -209,37 +183,13 @@ class TriageLabTest {
     // ---- the bot, on a fresh store with short intervals (as AlertLabTest) -----------------------------
 
     private Application startApp(Channel channel) throws Exception {
-        Path state = Files.createTempDirectory("triage-lab");
-        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
-        stateDirs.add(state);
-        SlurmopsConfig base = new ConfigLoader(Map.of("SLURMOPS_STATE", state.toString()))
-                .load(LabCluster.repoRoot().resolve("config/lab.yaml"));
-        AlertConfig a = base.alerts();
-        AlertConfig alerts = new AlertConfig(true, INTERVAL, NODES_INTERVAL, 2, a.flapWindow(), false,
-                state.resolve("triggers").toString(), a.slurmUser());
-        SlurmopsConfig config = new SlurmopsConfig(base.source(), base.prefix(), base.site(), base.ssh(), base.store(),
-                base.access(), base.approvals(), base.console(), alerts, base.accountingDb());
-        Application app = Application.startLongRunning(config);
-        apps.add(app);
-        app.startAlerts("console", "alerts", channel);
-        return app;
+        Path state = bots.newState("triage-lab");
+        return bots.start(LabBots.watching("lab.yaml", state, INTERVAL, NODES_INTERVAL, 2), channel);
     }
 
     private static Post awaitAlert(Channel ch, String node) throws Exception {
         return await("an alert for nodes:" + node, Duration.ofSeconds(60), () -> ch.topLevel().stream()
-                .filter(p -> key(p).equals("nodes:" + node)).findFirst(), ch);
-    }
-
-    private static boolean isAlert(Post p) {
-        return p.reply().title().startsWith("[lab] ");
-    }
-
-    private static String key(Post p) {
-        if (!isAlert(p)) {
-            return "";
-        }
-        Matcher m = INCIDENT_KEY.matcher(p.text());
-        return m.find() ? m.group(2) + ":" + m.group(3) : "";
+                .filter(p -> p.key().equals("nodes:" + node)).findFirst(), ch);
     }
 
     private static double seconds(Instant from, Instant to) {

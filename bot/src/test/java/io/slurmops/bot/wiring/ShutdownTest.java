@@ -90,6 +90,30 @@ class ShutdownTest {
                 .noneMatch(e -> text(e).contains("closed") || text(e).contains("Interrupted"));
     }
 
+    /**
+     * With {@code backups.dailyAt} set, close() used to sit out the whole 30 s bound: a scheduled pool
+     * runs its delayed tasks after shutdown(), so the wait was for tomorrow's backup.
+     */
+    @Test
+    void closingWithADailyBackupScheduledIsPrompt() throws Exception {
+        String later = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusHours(6)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        SlurmopsConfig config = new ConfigLoader(Map.of()).parse("""
+                site: {cluster: test, controller: ctl, serviceManager: [systemctl], nodeServiceManager: [systemctl]}
+                store: {url: "jdbc:h2:file:%s/store"}
+                alerts: {enabled: true, interval: 1h, nodesInterval: 1h}
+                backups: {dir: %s/backups, dailyAt: "%s"}
+                """.formatted(dir, dir, later), "test");
+        Application app = Application.startLongRunning(config, FakeCluster.withNodes(2), Clock.systemUTC());
+        app.startAlerts("console", "console", new Quiet());
+        assertThat(Thread.getAllStackTraces().keySet()).as("the daily backup is scheduled")
+                .anyMatch(t -> t.getName().equals("daily-backup"));
+        long started = System.nanoTime();
+        app.close();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(tookMillis).as("close() with a daily backup due in hours (was 30 s)").isLessThan(5_000);
+    }
+
     private static String text(ILoggingEvent e) {
         String t = e.getFormattedMessage();
         for (var p = e.getThrowableProxy(); p != null; p = p.getCause()) {
