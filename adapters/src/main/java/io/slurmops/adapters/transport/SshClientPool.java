@@ -6,10 +6,15 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.schmizz.sshj.SSHClient;
 
@@ -29,6 +34,9 @@ final class SshClientPool implements AutoCloseable {
     interface Opener {
         SSHClient open(String host) throws IOException;
     }
+
+    private static final int CLOSE_THREADS = 16;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final Opener opener;
     private final Cache<String, PooledClient> clients;
@@ -95,9 +103,34 @@ final class SshClientPool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        clients.asMap().values().forEach(PooledClient::retire);
+        retireAll(List.copyOf(clients.asMap().values()));
         clients.invalidateAll();
         clients.cleanUp();
+    }
+
+    /**
+     * Each close is a disconnect message, a socket close and the end of the client's reader thread:
+     * a thousand of them one after the other took about 3 s, so a few threads share them. Waits for
+     * them at most {@link #CLOSE_WAIT}; a close still hanging then finishes in the background.
+     */
+    private static void retireAll(List<PooledClient> all) {
+        if (all.size() < 2) {
+            all.forEach(PooledClient::retire);
+            return;
+        }
+        AtomicInteger ids = new AtomicInteger();
+        ExecutorService closers = Executors.newFixedThreadPool(Math.min(CLOSE_THREADS, all.size()), r -> {
+            Thread t = new Thread(r, "ssh-close-" + ids.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        all.forEach(client -> closers.execute(client::retire));
+        closers.shutdown();
+        try {
+            closers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private PooledClient connectOrJoin(String host) throws IOException, InterruptedException {
