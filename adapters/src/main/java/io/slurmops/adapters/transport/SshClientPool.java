@@ -36,12 +36,15 @@ final class SshClientPool implements AutoCloseable {
     }
 
     private static final int CLOSE_THREADS = 16;
+    /** How long a host without a network path fails at once (see {@link UnreachableHosts}). */
+    static final Duration UNREACHABLE_FOR = Duration.ofSeconds(3);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final Opener opener;
     private final Cache<String, PooledClient> clients;
     private final ConcurrentMap<String, CompletableFuture<PooledClient>> connecting = new ConcurrentHashMap<>();
     private final AtomicLong opened = new AtomicLong();
+    private final UnreachableHosts unreachable;
     private volatile boolean closed;
 
     SshClientPool(Opener opener, Duration idleExpiry) {
@@ -50,7 +53,12 @@ final class SshClientPool implements AutoCloseable {
 
     /** @param maxConnections beyond it the least recently used connection is retired (closed once idle) */
     SshClientPool(Opener opener, Duration idleExpiry, int maxConnections) {
+        this(opener, idleExpiry, maxConnections, new UnreachableHosts(UNREACHABLE_FOR));
+    }
+
+    SshClientPool(Opener opener, Duration idleExpiry, int maxConnections, UnreachableHosts unreachable) {
         this.opener = opener;
+        this.unreachable = unreachable;
         this.clients = Caffeine.newBuilder()
                 .expireAfterAccess(idleExpiry)
                 .maximumSize(maxConnections)
@@ -143,7 +151,8 @@ final class SshClientPool implements AutoCloseable {
             // Someone may have finished connecting between our cache miss and our claim.
             PooledClient pooled = clients.getIfPresent(host);
             if (pooled == null) {
-                pooled = new PooledClient(opener.open(host));
+                unreachable.failFast(host);
+                pooled = new PooledClient(openNoting(host));
                 opened.incrementAndGet();
                 clients.put(host, pooled);
                 if (closed) {
@@ -157,6 +166,18 @@ final class SshClientPool implements AutoCloseable {
             throw t;
         } finally {
             connecting.remove(host, mine);
+        }
+    }
+
+    /** Opens a connection, noting a host that has no network path (its failure is then reused). */
+    private SSHClient openNoting(String host) throws IOException {
+        try {
+            SSHClient client = opener.open(host);
+            unreachable.connected(host);
+            return client;
+        } catch (IOException | RuntimeException e) {
+            unreachable.failed(host, e);
+            throw e;
         }
     }
 

@@ -226,4 +226,18 @@ class SshClientPoolTest {
         assertThat(closed).hasValue(40);
         assertThat(millis).as("40 closes of 200 ms one after the other would take 8 s").isLessThan(4000);
     }
+
+    @Test
+    void aHostWithoutARouteIsNotDialledAgainRightAway() throws Exception {
+        AtomicInteger dials = new AtomicInteger();
+        try (SshClientPool pool = new SshClientPool(host -> {
+            dials.incrementAndGet();
+            throw new java.net.NoRouteToHostException("No route to host");
+        }, Duration.ofMinutes(1))) {
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> pool.lease("sim00001")).isInstanceOf(java.net.NoRouteToHostException.class);
+            }
+            assertThat(dials).hasValue(1);
+        }
+    }
 }
