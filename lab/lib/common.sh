@@ -131,7 +131,11 @@ extra_conf_lines() {
             "$i" "$last" "$((1 + (i - 1) / 250))" 1 "$((last - i + 1))"
     done
 }
-extra_hosts_lines() { local n i; n=$(lab_extra); for ((i = 1; i <= n; i++)); do printf '%s %s\n' "$(extra_addr "$i")" "$(extra_name "$i")"; done; }
+# (inline arithmetic, no subshell per line: 10 000 names in well under a second)
+extra_hosts_lines() {
+    local n i; n=$(lab_extra)
+    for ((i = 1; i <= n; i++)); do printf '10.250.%d.%d sim%05d\n' "$((1 + (i - 1) / 250))" "$((1 + (i - 1) % 250))" "$i"; done
+}
 
 # lab_mode / lab_nodes: what the lab was brought up with (state), else the request
 # (CUR_MODE / CUR_NODES are set by `up` once it has decided.)

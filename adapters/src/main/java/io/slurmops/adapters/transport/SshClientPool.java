@@ -6,10 +6,15 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.schmizz.sshj.SSHClient;
 
@@ -30,10 +35,16 @@ final class SshClientPool implements AutoCloseable {
         SSHClient open(String host) throws IOException;
     }
 
+    private static final int CLOSE_THREADS = 16;
+    /** How long a host without a network path fails at once (see {@link UnreachableHosts}). */
+    static final Duration UNREACHABLE_FOR = Duration.ofSeconds(3);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+
     private final Opener opener;
     private final Cache<String, PooledClient> clients;
     private final ConcurrentMap<String, CompletableFuture<PooledClient>> connecting = new ConcurrentHashMap<>();
     private final AtomicLong opened = new AtomicLong();
+    private final UnreachableHosts unreachable;
     private volatile boolean closed;
 
     SshClientPool(Opener opener, Duration idleExpiry) {
@@ -42,7 +53,12 @@ final class SshClientPool implements AutoCloseable {
 
     /** @param maxConnections beyond it the least recently used connection is retired (closed once idle) */
     SshClientPool(Opener opener, Duration idleExpiry, int maxConnections) {
+        this(opener, idleExpiry, maxConnections, new UnreachableHosts(UNREACHABLE_FOR));
+    }
+
+    SshClientPool(Opener opener, Duration idleExpiry, int maxConnections, UnreachableHosts unreachable) {
         this.opener = opener;
+        this.unreachable = unreachable;
         this.clients = Caffeine.newBuilder()
                 .expireAfterAccess(idleExpiry)
                 .maximumSize(maxConnections)
@@ -95,9 +111,34 @@ final class SshClientPool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        clients.asMap().values().forEach(PooledClient::retire);
+        retireAll(List.copyOf(clients.asMap().values()));
         clients.invalidateAll();
         clients.cleanUp();
+    }
+
+    /**
+     * Each close is a disconnect message, a socket close and the end of the client's reader thread:
+     * a thousand of them one after the other took about 3 s, so a few threads share them. Waits for
+     * them at most {@link #CLOSE_WAIT}; a close still hanging then finishes in the background.
+     */
+    private static void retireAll(List<PooledClient> all) {
+        if (all.size() < 2) {
+            all.forEach(PooledClient::retire);
+            return;
+        }
+        AtomicInteger ids = new AtomicInteger();
+        ExecutorService closers = Executors.newFixedThreadPool(Math.min(CLOSE_THREADS, all.size()), r -> {
+            Thread t = new Thread(r, "ssh-close-" + ids.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        all.forEach(client -> closers.execute(client::retire));
+        closers.shutdown();
+        try {
+            closers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private PooledClient connectOrJoin(String host) throws IOException, InterruptedException {
@@ -110,7 +151,8 @@ final class SshClientPool implements AutoCloseable {
             // Someone may have finished connecting between our cache miss and our claim.
             PooledClient pooled = clients.getIfPresent(host);
             if (pooled == null) {
-                pooled = new PooledClient(opener.open(host));
+                unreachable.failFast(host);
+                pooled = new PooledClient(openNoting(host));
                 opened.incrementAndGet();
                 clients.put(host, pooled);
                 if (closed) {
@@ -124,6 +166,18 @@ final class SshClientPool implements AutoCloseable {
             throw t;
         } finally {
             connecting.remove(host, mine);
+        }
+    }
+
+    /** Opens a connection, noting a host that has no network path (its failure is then reused). */
+    private SSHClient openNoting(String host) throws IOException {
+        try {
+            SSHClient client = opener.open(host);
+            unreachable.connected(host);
+            return client;
+        } catch (IOException | RuntimeException e) {
+            unreachable.failed(host, e);
+            throw e;
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
@@ -17,7 +16,7 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
  * Opens authenticated SSH connections as {@link SshSettings} says: strict known_hosts checking, key
- * authentication only, keepalive, and a timeout on every step of the handshake.
+ * authentication only, keepalive (shared, see {@link SharedKeepAlive}), and a timeout on every step of the handshake.
  *
  * <p>The known_hosts file and the key are read once, here, so that a configuration mistake fails
  * when the transport is built rather than on the first command.
@@ -28,13 +27,13 @@ final class SshConnector {
     private final DefaultConfig config;
     private final OpenSSHKnownHosts knownHosts;
     private final KeyProvider key;
+    private final SharedKeepAlive keepAlive;
 
     /** @throws IllegalArgumentException when the known_hosts file or the key cannot be used */
-    SshConnector(SshSettings settings) {
+    SshConnector(SshSettings settings, SharedKeepAlive keepAlive) {
         this.settings = settings;
+        this.keepAlive = keepAlive;
         this.config = new DefaultConfig();
-        // KEEP_ALIVE (keepalive@openssh.com with a reply) also notices a dead peer, unlike HEARTBEAT.
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.knownHosts = loadKnownHosts(settings);
         this.key = loadKey(settings, config);
     }
@@ -52,9 +51,8 @@ final class SshConnector {
         client.setConnectTimeout(timeoutMillis);
         client.getTransport().setTimeoutMs(timeoutMillis);
         client.getConnection().setTimeoutMs(timeoutMillis);
-        // Must be set before connect: the keepalive thread starts with the connection.
-        client.getConnection().getKeepAlive()
-                .setKeepAliveInterval((int) Math.min(Integer.MAX_VALUE, settings.keepAliveInterval().toSeconds()));
+        // sshj's own keepalive (a thread per connection) stays off: SharedKeepAlive serves them all.
+        client.getConnection().getKeepAlive().setKeepAliveInterval(0);
         HandshakeWatchdog watchdog = new HandshakeWatchdog(client, handshakeLimit());
         try {
             client.connect(endpoint.address(), endpoint.port());
@@ -70,6 +68,7 @@ final class SshConnector {
             // Fired between the last step and here: the client is already closed.
             throw new HandshakeTimeoutException(endpoint, handshakeLimit());
         }
+        keepAlive.watch(SharedKeepAlive.peerOf(client));
         return client;
     }
 

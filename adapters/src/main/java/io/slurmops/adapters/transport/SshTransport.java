@@ -32,21 +32,33 @@ public final class SshTransport implements Transport {
 
     /** Channel-open refusals tolerated per command; the pauses add up to about 1.2 s. */
     private static final int MAX_CHANNEL_REFUSALS = 6;
+    /** Keepalives without a reply before a connection is declared dead (sshj's own default). */
+    private static final int KEEPALIVES_UNANSWERED = 5;
 
     private final SshSettings settings;
     private final SshClientPool pool;
     private final ConcurrentMap<String, HostSlots> slots = new ConcurrentHashMap<>();
     private final StreamPumps pumps = new StreamPumps("ssh-pump-");
+    private final SharedKeepAlive keepAlive;
     private volatile boolean closed;
 
     /** @throws IllegalArgumentException when the key or the known_hosts file cannot be used */
     public SshTransport(SshSettings settings) {
-        this(settings, new SshConnector(settings)::open);
+        this(settings, new SharedKeepAlive(settings.keepAliveInterval(), KEEPALIVES_UNANSWERED));
+    }
+
+    private SshTransport(SshSettings settings, SharedKeepAlive keepAlive) {
+        this(settings, new SshConnector(settings, keepAlive)::open, keepAlive);
     }
 
     /** With another way to open connections: for tests of the pooling and retry logic. */
     SshTransport(SshSettings settings, SshClientPool.Opener opener) {
+        this(settings, opener, new SharedKeepAlive(Duration.ZERO, KEEPALIVES_UNANSWERED));
+    }
+
+    private SshTransport(SshSettings settings, SshClientPool.Opener opener, SharedKeepAlive keepAlive) {
         this.settings = settings;
+        this.keepAlive = keepAlive;
         this.pool = new SshClientPool(opener, settings.idleExpiry(), settings.maxPooledConnections());
     }
 
@@ -112,6 +124,7 @@ public final class SshTransport implements Transport {
     @Override
     public void close() {
         closed = true;
+        keepAlive.close();
         pool.close();
         pumps.close();
     }

@@ -205,4 +205,39 @@ class SshClientPoolTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void closeClosesEveryPooledClientSideBySide() throws Exception {
+        AtomicInteger closed = new AtomicInteger();
+        SshClientPool pool = new SshClientPool(host -> new SSHClient() {
+            @Override
+            public void close() {
+                sleep(200); // a disconnect that takes a while
+                closed.incrementAndGet();
+            }
+        }, Duration.ofMinutes(1));
+        for (int i = 0; i < 40; i++) {
+            pool.lease("node" + i).release();
+        }
+        long start = System.nanoTime();
+        pool.close();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(closed).hasValue(40);
+        assertThat(millis).as("40 closes of 200 ms one after the other would take 8 s").isLessThan(4000);
+    }
+
+    @Test
+    void aHostWithoutARouteIsNotDialledAgainRightAway() throws Exception {
+        AtomicInteger dials = new AtomicInteger();
+        try (SshClientPool pool = new SshClientPool(host -> {
+            dials.incrementAndGet();
+            throw new java.net.NoRouteToHostException("No route to host");
+        }, Duration.ofMinutes(1))) {
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> pool.lease("sim00001")).isInstanceOf(java.net.NoRouteToHostException.class);
+            }
+            assertThat(dials).hasValue(1);
+        }
+    }
 }

@@ -16,8 +16,9 @@ public final class Benchmarks {
                 key, knownHosts)).run(), markdown);
     }
 
-    public static int status(SlurmopsConfig config, int runs, int showExtra, Path markdown) throws Exception {
-        return report(new StatusBench(config, runs, showExtra).run(), markdown);
+    public static int status(SlurmopsConfig config, int runs, int showExtra, java.util.List<String> commands,
+                             Path markdown) throws Exception {
+        return report(new StatusBench(config, runs, showExtra, commands).run(), markdown);
     }
 
     public static int alert(SlurmopsConfig config, int rounds, String node, java.time.Duration nodesInterval,

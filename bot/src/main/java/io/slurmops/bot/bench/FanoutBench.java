@@ -38,27 +38,27 @@ final class FanoutBench {
     }
 
     BenchResult run() throws Exception {
-        BenchResult result = new BenchResult("fanout", "SSH fan-out: `true` on " + o.targets() + " targets",
+        BenchResult result = new BenchResult("fanout-" + o.targets(), "SSH fan-out: `true` on " + o.targets() + " targets",
                 String.format(Locale.ROOT, "`lab/lab targets up %d` (loopback sshd, user %s, port %d), kex %s for every "
-                        + "tool, %d runs each, interleaved; load average before: %s.", o.targets(), o.user(), o.port(), KEX,
+                        + "tool, %d rounds of cold, pdsh, warm; load average before: %s.", o.targets(), o.user(), o.port(), KEX,
                         o.runs(), loadAverage()));
         double rssBefore = Memory.rssMiB();
         exec("warm-up", settings(o.targets()), 1);               // class loading and JIT are not billed to run 1
         Samples cold = new Samples("cold");
-        Samples pdsh = new Samples("pdsh");
-        for (int i = 0; i < o.runs(); i++) {
-            cold.time(() -> exec("cold", settings(o.targets()), 1));
-            ExternalTool.timed(pdsh, pdshArgv(), Map.of("PDSH_RCMD_TYPE", "ssh",
-                    "PDSH_SSH_ARGS_APPEND", String.join(" ", sshOptions())));
-        }
         Samples warm = new Samples("warm");
+        Samples pdsh = new Samples("pdsh");
         double rssPooled;
         double heapPooled;
         long threadsPooled;
+        // The pooled transport stays open through the rounds so that each round times all three
+        // tools back to back: a change in machine load then hits every ratio alike.
         try (SshTransport transport = new SshTransport(settings(o.targets()));
              Executor executor = new Executor(transport, o.fanout())) {
             check("warm-up", executor.run(hosts, TRUE, TIMEOUT));
             for (int i = 0; i < o.runs(); i++) {
+                cold.time(() -> exec("cold", settings(o.targets()), 1));
+                ExternalTool.timed(pdsh, pdshArgv(), Map.of("PDSH_RCMD_TYPE", "ssh",
+                        "PDSH_SSH_ARGS_APPEND", String.join(" ", sshOptions())));
                 check("warm", warm.time(() -> executor.run(hosts, TRUE, TIMEOUT)));
             }
             rssPooled = Memory.rssMiB();

@@ -63,6 +63,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--show-extra", defaultValue = "0", paramLabel = "N",
                 description = "Lab only: set the scale lab's sim[00001-N] DOWN for the run (FUTURE again after)")
         int showExtra;
+        @Option(names = "--commands", split = ",", defaultValue = "status,nodes,health",
+                description = "Bot commands to time (default ${DEFAULT-VALUE})")
+        java.util.List<String> commands;
 
         @Override
         public Integer call() throws Exception {
@@ -70,7 +73,7 @@ final class BenchCommand implements Runnable {
             if (config == null) {
                 return ConfigOption.BAD_CONFIG;
             }
-            return Benchmarks.status(config, common.runs, showExtra, common.markdown);
+            return Benchmarks.status(config, common.runs, showExtra, commands, common.markdown);
         }
     }
 
