@@ -159,6 +159,19 @@ class AuthorizationMatrixReliability {
         System.out.printf("authorization matrix: %d voting cells%n", cells);
     }
 
+    /** Every vote form × voter and moment (see {@link VotingMatrix}), each on its own request. */
+    @Test
+    void votingMatrixGeneratedFromTheConfigurationHasNoHoles() throws Exception {
+        try (ReliabilityBot bot = new ReliabilityBot(dir, ACCESS, VotingMatrix.RISK)) {
+            VotingMatrix m = new VotingMatrix(bot);
+            m.runAll();
+            System.out.printf("authorization matrix: %d generated voting cells (%d forms × %d voters and moments, "
+                    + "where they apply), holes %d%n", m.cells, VotingMatrix.FORMS.size(),
+                    VotingMatrix.Voter.values().length, m.holes.size());
+            assertTrue(m.holes.isEmpty(), m.holes.size() + " holes: " + String.join("\n", m.holes));
+        }
+    }
+
     private static RequestState state(ReliabilityBot bot, long id) {
         RequestRecord r = bot.app.approvals().store().transaction(tx -> tx.request(id)).orElseThrow();
         return r.state();

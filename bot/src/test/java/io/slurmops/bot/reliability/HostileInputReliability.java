@@ -11,6 +11,7 @@ import io.slurmops.commands.plan.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,11 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 18 item 2: 100 000 seeded chat lines through the real pipeline (parse, authorize, plan) with the
  * real catalog and store, against a recorded cluster transport. Checks: no unexpected failure, every
  * rejection one clear line, and every argv a plan would run or a read command ran within the allow-list.
+ * The lines run in parallel shards ({@code -Dreliability.shards}, default the cores, at least 2), each with
+ * its own bot, in-memory store and seed ({@code SEED + shard}); {@code -Dreliability.lines} sets the total.
  */
 class HostileInputReliability {
 
     static final long SEED = 18_2026L;
-    static final int LINES = Integer.getInteger("reliability.lines", 5_000);
+    static final int LINES = Integer.getInteger("reliability.lines", 100_000);
 
     private static final String ACCESS = """
             access:
@@ -52,66 +58,114 @@ class HostileInputReliability {
     private static final Pattern FORMAT = Pattern.compile("[%A-Za-z0-9.|:,_ -]*%[A-Za-z][%A-Za-z0-9.|:,_ -]*");
     private static final Pattern NODE_WORD = Pattern.compile("(?:NodeName=)?(node[0-9\\[].*)");
 
+    /** Shards run in parallel, each its own bot, store and seed: the lines are independent of each other. */
+    static final int SHARDS = Integer.getInteger("reliability.shards",
+            Math.max(2, Runtime.getRuntime().availableProcessors()));
+
     @TempDir
     Path dir;
 
+    /** What one shard saw; merged into the report. */
+    private static final class Tally {
+        final Map<HostileLines.Kind, Integer> lines = new TreeMap<>();
+        final Map<Outcome, Integer> outcomes = new TreeMap<>();
+        final Map<String, Integer> rejections = new TreeMap<>();
+        final List<String> problems = new ArrayList<>();
+        final Set<String> argvSeen = new TreeSet<>();
+        int plans;
+        int commandsRun;
+
+        void add(Tally o) {
+            o.lines.forEach((k, v) -> lines.merge(k, v, Integer::sum));
+            o.outcomes.forEach((k, v) -> outcomes.merge(k, v, Integer::sum));
+            o.rejections.forEach((k, v) -> rejections.merge(k, v, Integer::sum));
+            problems.addAll(o.problems);
+            argvSeen.addAll(o.argvSeen);
+            plans += o.plans;
+            commandsRun += o.commandsRun;
+        }
+    }
+
     @Test
     void seededHostileLinesLeaveNoCrashNoUnclearRejectionAndNoForeignArgv() throws Exception {
-        Map<HostileLines.Kind, Integer> lines = new TreeMap<>();
-        Map<Outcome, Integer> outcomes = new TreeMap<>();
-        Map<String, Integer> rejections = new TreeMap<>();
-        List<String> problems = new ArrayList<>();
-        Set<String> argvSeen = new TreeSet<>();
-        int plans = 0;
         long started = System.nanoTime();
-        try (ReliabilityBot bot = new ReliabilityBot(dir, ACCESS, "15m")) {
-            HostileLines gen = new HostileLines(SEED, bot.app.bot().catalog());
+        ExecutorService pool = Executors.newFixedThreadPool(SHARDS);
+        List<Future<Tally>> shards = new ArrayList<>();
+        for (int s = 0; s < SHARDS; s++) {
+            int shard = s;
+            int lines = LINES / SHARDS + (s < LINES % SHARDS ? 1 : 0);
+            shards.add(pool.submit(() -> shard(shard, lines)));
+        }
+        Tally all = new Tally();
+        try {
+            for (Future<Tally> f : shards) {
+                all.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        String report = String.format("hostile input: %d lines (seed %d + shard, %d shards) in %d ms = %.0f lines/s; "
+                        + "by kind %s%n", LINES, SEED, SHARDS, ms, LINES * 1000.0 / Math.max(1, ms), all.lines)
+                + String.format("hostile input: outcomes %s; plans checked %d; commands run %d; distinct argv words %d%n",
+                all.outcomes, all.plans, all.commandsRun, all.argvSeen.size())
+                + String.format("hostile input: rejections by kind %s%n", all.rejections)
+                + String.format("hostile input: problems %d; loadavg %s%n", all.problems.size(),
+                Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.print(report);
+        Files.createDirectories(Path.of("target/reliability"));
+        Files.writeString(Path.of("target/reliability/hostile-input.txt"), report);
+        assertTrue(all.problems.isEmpty(), all.problems.size() + " problems, first: " + all.problems.subList(0,
+                Math.min(20, all.problems.size())));
+        assertEquals(LINES, all.lines.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /** One shard: its own bot (an in-memory H2 store: the lines test parse and plan, not the disk). */
+    private Tally shard(int shard, int count) throws Exception {
+        Tally t = new Tally();
+        String store = "jdbc:h2:mem:hostile" + shard + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (ReliabilityBot bot = new ReliabilityBot(dir.resolve("shard" + shard), store, ACCESS, "15m")) {
+            HostileLines gen = new HostileLines(SEED + shard, bot.app.bot().catalog());
             ReliabilityBot.Posts channel = new ReliabilityBot.Posts();
-            for (int i = 0; i < LINES; i++) {
+            for (int i = 0; i < count; i++) {
                 HostileLines.Line line = gen.next();
-                lines.merge(line.kind(), 1, Integer::sum);
+                int n = i;
+                java.util.function.Supplier<String> where = () -> "shard " + shard + " line " + n + " ["
+                        + clip(line.text()) + "]";      // built only for a problem: clipping 100 kB lines costs
+                t.lines.merge(line.kind(), 1, Integer::sum);
                 String[] who = i % 10 == 9 ? new String[]{"console", "viewer"}
                         : new String[][]{{"console", "root"}, {"slack", "U0ADMIN"}, {"discord", "42"}}[i % 3];
                 BotResponse r = i % 7 == 0 ? bot.slash(who[0], "incident", who[1], line.text().substring(7), channel)
                         : bot.say(who[0], "incident", who[1], line.text(), channel);
-                outcomes.merge(r.outcome(), 1, Integer::sum);
+                t.outcomes.merge(r.outcome(), 1, Integer::sum);
                 String title = r.reply() == null ? "" : r.reply().title();
                 if (title.contains("failed unexpectedly")) {
-                    problems.add("unexpected failure on line " + i + " [" + clip(line.text()) + "]: " + clip(title));
+                    t.problems.add("unexpected failure on " + where.get() + ": " + clip(title));
                 }
                 if (r.outcome() == Outcome.USAGE || r.outcome() == Outcome.REFUSED) {
                     String unclear = unclear(title);
                     if (unclear != null) {
-                        problems.add("rejection of line " + i + " [" + clip(line.text()) + "] " + unclear + ": "
-                                + clip(title));
+                        t.problems.add("rejection of " + where.get() + " " + unclear + ": " + clip(title));
                     }
-                    rejections.merge(kindOf(r.outcome(), title), 1, Integer::sum);
+                    t.rejections.merge(kindOf(r.outcome(), title), 1, Integer::sum);
                 }
                 RequestRecord req = r.requestId() <= 0 ? null
                         : bot.app.approvals().store().transaction(tx -> tx.request(r.requestId())).orElseThrow();
                 if (req != null && req.planText() != null) {       // a request refused before planning has none
-                    plans++;
+                    t.plans++;
                     Plan plan = PlanCodec.decode(req.planText());
                     for (Step s : plan.steps()) {
-                        checkCommand(s.hosts(), s.argv(), "plan of line " + i + " [" + clip(line.text()) + "]",
-                                problems, argvSeen);
+                        checkCommand(s.hosts(), s.argv(), "plan of " + where.get(), t.problems, t.argvSeen);
                     }
                 }
                 channel.clear();
             }
             for (HostCommand c : bot.cluster.ran()) {
-                checkCommand(List.of(c.host()), c.argv(), "read command", problems, argvSeen);
+                checkCommand(List.of(c.host()), c.argv(), "read command", t.problems, t.argvSeen);
             }
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf("hostile input: %d lines (seed %d) in %d ms; by kind %s%n", LINES, SEED, ms, lines);
-            System.out.printf("hostile input: outcomes %s; plans checked %d; commands run %d; distinct argv words %d%n",
-                    outcomes, plans, bot.cluster.ran().size(), argvSeen.size());
-            System.out.printf("hostile input: rejections by kind %s%n", rejections);
-            System.out.printf("hostile input: problems %d%n", problems.size());
+            t.commandsRun = bot.cluster.ran().size();
         }
-        assertTrue(problems.isEmpty(), problems.size() + " problems, first: " + problems.subList(0,
-                Math.min(20, problems.size())));
-        assertEquals(LINES, lines.values().stream().mapToInt(Integer::intValue).sum());
+        return t;
     }
 
     /** Null when the rejection is one clear line; else what is wrong with it. */

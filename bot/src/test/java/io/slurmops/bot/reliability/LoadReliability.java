@@ -48,13 +48,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the Slack wire path (Socket Mode frames in, Web API posts out, both the local fakes) into the real
  * bot against the lab. Nothing is approved, so the lab is never changed.
  *
- * <p>The bot's own overhead per command = the time {@code Bot.handle} took (parse → … → post to
- * Slack, from the bot's command observer) minus the time the handling thread spent in cluster calls
- * ({@link TimingTransport}). The end-to-end time on the wire (frame sent → first reply received by
- * the fake) is reported too; it includes the Slurm calls and the queueing.
+ * <p>The bot's own overhead per command = the time {@code Bot.handle} took minus the time the handling
+ * thread spent in cluster calls ({@link TimingTransport}) and in calls to the Slack Web API through the
+ * adapter's channel ({@link TimedChatHandler}): dedup, parse, authorize, plan, store and audit, render.
+ * The handling thread's CPU time is reported too (the machine's load does not inflate it), and the
+ * end-to-end time on the wire (frame sent → first reply received by the fake: Slurm and queueing included).
  */
 @LabTest
-@Timeout(240)
+@Timeout(300)
 class LoadReliability {
 
     private static final int USERS = 50;
@@ -82,34 +83,29 @@ class LoadReliability {
         TimingTransport transport = new TimingTransport(Transports.fromConfig(config));
         ChatConfig chat = new ChatConfig(Optional.of(new SlackSettings(FakeSlackWebApi.BOT_TOKEN,
                 FakeSlackWebApi.APP_TOKEN, web.apiUrl(), Set.of(CHANNEL), OutsideChannels.IGNORE, false)), Optional.empty());
-        List<Long> overheadMicros = Collections.synchronizedList(new ArrayList<>());
-        List<Long> handleMicros = Collections.synchronizedList(new ArrayList<>());
-        Map<String, List<Long>> overheadByCommand = new ConcurrentHashMap<>();
+        List<TimedChatHandler.Timing> timings = Collections.synchronizedList(new ArrayList<>());
         List<Sent> sent = new ArrayList<>();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
         long heapBefore;
         int threadsBefore;
         long[] counts;
+        long servedFrom;
+        long servedUntil;
         try (Application app = Application.startLongRunning(config, transport, Clock.systemDefaultZone());
-             ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(), app.bot())) {
+             ChatAdapters adapters = ChatAdapters.start(chat, config.prefix(),
+                     timed(app, transport, timings))) {
             socket.awaitConnections(1);
-            app.bot().setCommandObserver((command, outcome, took) -> {
-                long own = (took.toNanos() - transport.takeThreadNanos()) / 1000;
-                overheadMicros.add(own);
-                handleMicros.add(took.toNanos() / 1000);
-                overheadByCommand.computeIfAbsent(command, c -> Collections.synchronizedList(new ArrayList<>())).add(own);
-            });
             // Warm-up (JIT, connection pools), not counted.
             for (int i = 0; i < 20; i++) {
                 String ts = "1700000000.%06d".formatted(i);
                 socket.sendFrame(SlackFrames.message("Warm" + i, CHANNEL, user(i), i % 2 == 0 ? "!slurm help" : "!slurm nodes", ts));
                 web.await("chat.postMessage", c -> ts.equals(c.get("thread_ts")));
             }
-            overheadMicros.clear();
-            handleMicros.clear();
-            overheadByCommand.clear();
+            timings.clear();
             heapBefore = usedHeapAfterGc();
             threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+            ManagementFactory.getThreadMXBean().resetPeakThreadCount();
+            HeapWatch heapWatch = HeapWatch.start();
             int postsBefore = web.calls("chat.postMessage").size();
 
             counts = drive(socket, web, sent);
@@ -133,6 +129,8 @@ class LoadReliability {
                 firstReply.putIfAbsent(ts, c.atNanos());
                 repliesPerTs.merge(ts, 1, Integer::sum);
             }
+            servedFrom = sent.isEmpty() ? 0 : sent.get(0).atNanos();
+            servedUntil = firstReply.values().stream().mapToLong(Long::longValue).max().orElse(servedFrom);
             List<Long> e2eMillis = new ArrayList<>();
             int missing = 0;
             int duplicatedReads = 0;
@@ -147,7 +145,9 @@ class LoadReliability {
                     duplicatedReads++;
                 }
             }
+            long heapPeak = heapWatch.stop();
             long heapAfter = usedHeapAfterGc();
+            int threadsPeak = ManagementFactory.getThreadMXBean().getPeakThreadCount();
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
             adapters.close();
@@ -161,19 +161,19 @@ class LoadReliability {
                     .append(", denies ").append(counts[2]).append(", pending ").append(counts[3]).append('\n');
             r.append("answered ").append(sent.size() - missing).append('/').append(sent.size())
                     .append(", duplicated read replies ").append(duplicatedReads).append('\n');
-            r.append("bot overhead (Bot.handle minus cluster calls) ms: ").append(percentiles(overheadMicros, 1000.0))
-                    .append(" over ").append(overheadMicros.size()).append(" commands\n");
-            overheadByCommand.forEach((c, l) -> r.append("  ").append(c).append(": ").append(percentiles(l, 1000.0))
-                    .append(" n=").append(l.size()).append('\n'));
-            r.append("Bot.handle incl. cluster ms: ").append(percentiles(handleMicros, 1000.0)).append('\n');
+            r.append(String.format("throughput served: %.1f lines/s (%d answered between the first line and the last "
+                    + "first reply, %.1f s)%n", (sent.size() - missing) / Math.max(1e-9, (servedUntil - servedFrom) / 1e9),
+                    sent.size() - missing, (servedUntil - servedFrom) / 1e9));
+            r.append(LoadFigures.of(timings).report());
             r.append("end to end on the wire (frame sent -> first reply at the fake, incl. Slurm and queueing) ms: ")
-                    .append(percentiles(e2eMillis, 1.0)).append('\n');
+                    .append(LoadFigures.percentiles(e2eMillis, 1.0)).append('\n');
             r.append("cluster calls: ").append(transport.calls()).append(", mean ")
                     .append(transport.calls() == 0 ? 0 : transport.totalNanos() / transport.calls() / 1000)
                     .append(" us\n");
             r.append("heap used after GC: ").append(heapBefore >> 20).append(" MB before, ").append(heapAfter >> 20)
-                    .append(" MB after; threads ").append(threadsBefore).append(" before, ").append(threadsAfter)
-                    .append(" after\n");
+                    .append(" MB after (peak used during the run ").append(heapPeak >> 20).append(" MB, max ")
+                    .append(Runtime.getRuntime().maxMemory() >> 20).append(" MB); threads ").append(threadsBefore)
+                    .append(" before, peak ").append(threadsPeak).append(", ").append(threadsAfter).append(" after\n");
             r.append("audit rows by kind: ").append(audit).append('\n');
             r.append("loadavg before: ").append(loadBefore).append("; after: ").append(loadAfter).append('\n');
             System.out.println(r);
@@ -187,6 +187,14 @@ class LoadReliability {
             assertThat(audit.getOrDefault("REQUESTED", 0L)).as(r.toString()).isEqualTo(counts[1]);
             assertThat(audit.getOrDefault("VOTE", 0L)).as(r.toString()).isEqualTo(counts[2]);
         }
+    }
+
+    /** The bot behind a {@link TimedChatHandler}, which gets each command's name from the bot's observer. */
+    private static TimedChatHandler timed(Application app, TimingTransport transport,
+                                          List<TimedChatHandler.Timing> timings) {
+        TimedChatHandler handler = new TimedChatHandler(app.bot(), transport, timings::add);
+        app.bot().setCommandObserver((command, outcome, took) -> handler.named(command));
+        return handler;
     }
 
     /** Sends RATE lines a second for SECONDS; returns {reads, drains, denies, pendings}. */
@@ -243,20 +251,6 @@ class LoadReliability {
 
     private static String user(int i) {
         return "U_L%02d".formatted(i);
-    }
-
-    private static String percentiles(List<Long> values, double divisor) {
-        List<Long> v;
-        synchronized (values) {
-            v = new ArrayList<>(values);
-        }
-        if (v.isEmpty()) {
-            return "n/a";
-        }
-        Collections.sort(v);
-        return String.format("p50 %.1f, p90 %.1f, p99 %.1f, max %.1f", v.get(v.size() / 2) / divisor,
-                v.get((int) (v.size() * 0.90)) / divisor, v.get(Math.min(v.size() - 1, (int) (v.size() * 0.99))) / divisor,
-                v.get(v.size() - 1) / divisor);
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

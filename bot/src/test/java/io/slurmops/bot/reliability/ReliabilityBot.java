@@ -39,6 +39,11 @@ final class ReliabilityBot implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(System.nanoTime());
 
     ReliabilityBot(Path dir, String accessYaml, String expiry) throws Exception {
+        this(dir, "jdbc:h2:file:" + dir + "/store", accessYaml, expiry);
+    }
+
+    /** @param storeUrl where the store lives ({@code dir} still holds the bot's other state) */
+    ReliabilityBot(Path dir, String storeUrl, String accessYaml, String expiry) throws Exception {
         String yaml = """
                 prefix: "!slurm"
                 site:
@@ -47,13 +52,13 @@ final class ReliabilityBot implements AutoCloseable {
                   serviceManager: [systemctl]
                   nodeServiceManager: [systemctl]
                 store:
-                  url: jdbc:h2:file:%s/store
+                  url: "%s"
                 %s
                 approvals:
                   expiry: %s
                 alerts:
                   enabled: false
-                """.formatted(dir, accessYaml.strip(), expiry);
+                """.formatted(storeUrl, accessYaml.strip(), expiry);
         SlurmopsConfig config = new ConfigLoader(Map.of()).parse(yaml, "reliability");
         app = Application.startLongRunning(config, cluster, clock);
     }

@@ -101,7 +101,7 @@ public final class Shortcuts {
         List<String> named = new ArrayList<>();
         for (String word : rest) {
             for (String part : word.split(",")) {
-                String s = part.replaceFirst("\\.service$", "");
+                String s = part.endsWith(".service") ? part.substring(0, part.length() - ".service".length()) : part;
                 if (START_ORDER.contains(s) && !named.contains(s)) {
                     named.add(s);
                 }

@@ -177,7 +177,11 @@ final class HostlistParser {
     }
 
     private static long number(String token, String digits) {
-        String significant = digits.replaceFirst("^0+(?=.)", "");
+        int lead = 0;                       // leading zeros off, the last digit kept ("000" is 0); no regex per number
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++;
+        }
+        String significant = digits.substring(lead);
         if (significant.length() > NumberRange.MAX_DIGITS) {
             throw HostlistException.badToken(token, "number " + HostlistException.quote(digits)
                     + " is too large (at most " + NumberRange.MAX_DIGITS + " digits)");
