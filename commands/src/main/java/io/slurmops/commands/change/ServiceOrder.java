@@ -67,8 +67,14 @@ final class ServiceOrder {
             if (ctld != Liveness.UP) {
                 problems.add(refusal(verb, "slurmd", "slurmctld", ctld, "start slurmctld first"));
             }
-            notIn(Daemons.onNodes(ctx, nodes, "munge"), Liveness.UP).ifPresent(bad -> problems.add(
+            // A node that did not answer is not a node whose munge is down: telling the operator to start
+            // munge there would send them the wrong way (the fault matrix's link-down and hang cells).
+            Map<String, Liveness> munge = Daemons.onNodes(ctx, nodes, "munge");
+            only(munge, Liveness.DOWN).ifPresent(bad -> problems.add(
                     "cannot " + verb + " slurmd on " + bad + ": munge is not running there (start munge on those nodes first)"));
+            only(munge, Liveness.UNKNOWN).ifPresent(bad -> problems.add(
+                    "cannot " + verb + " slurmd on " + bad + ": the node did not answer (unreachable or a command timed "
+                            + "out), so munge there cannot be checked; check its network and sshd, then ask again"));
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
@@ -88,6 +94,11 @@ final class ServiceOrder {
             case "munge" -> List.of("slurmctld", "slurmdbd");
             default -> List.of();
         };
+    }
+
+    private static Optional<String> only(Map<String, Liveness> states, Liveness state) {
+        List<String> bad = states.entrySet().stream().filter(e -> e.getValue() == state).map(Map.Entry::getKey).toList();
+        return bad.isEmpty() ? Optional.empty() : Optional.of(Hostlist.compress(bad));
     }
 
     private static Optional<String> notIn(Map<String, Liveness> states, Liveness wanted) {

@@ -60,6 +60,18 @@ class ServiceCommandsTest {
                 .hasMessageContaining("start slurmctld first");
     }
 
+    /** Fault matrix (issue 18): a node that does not answer was reported as "munge is not running there". */
+    @Test
+    void aNodeThatDoesNotAnswerIsNotReportedAsMungeDown() {
+        ChangeFixture f = new ChangeFixture(FakeCluster.withNodes(3).service("node003", "munge", false)
+                .hook(c -> c.host().equals("node002") ? java.util.Optional.of(FakeCluster.unreachable(c))
+                        : java.util.Optional.empty()));
+        assertThatThrownBy(() -> f.plan("!slurm restart slurmd node[002-003]")).isInstanceOf(PlanRefusedException.class)
+                .hasMessageContaining("node002: the node did not answer").hasMessageContaining("check its network and sshd")
+                .hasMessageContaining("node003: munge is not running there")
+                .hasMessageNotContaining("node[002-003]");
+    }
+
     @Test
     void serviceNamesAndSidesAreChecked() {
         ChangeFixture f = new ChangeFixture(FakeCluster.withNodes(2));

@@ -83,6 +83,23 @@ public final class FakeSocketMode extends WebSocketServer {
         c.send(frame);
     }
 
+    /**
+     * The server drops the newest connection the way a network or a Slack edge does: the TCP socket is
+     * closed without a WebSocket close handshake (code 1006 on the client's side).
+     */
+    public void dropConnection() {
+        WebSocket c = current;
+        if (c != null) {
+            c.closeConnection(org.java_websocket.framing.CloseFrame.ABNORMAL_CLOSE, "dropped by the fake server");
+        }
+    }
+
+    /** True when the newest connection is open (the client has reconnected after a drop). */
+    public boolean connected() {
+        WebSocket c = current;
+        return c != null && c.isOpen();
+    }
+
     public int connectionCount() {
         return connections.size();
     }
