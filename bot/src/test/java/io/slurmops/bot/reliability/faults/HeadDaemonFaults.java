@@ -11,33 +11,10 @@ final class HeadDaemonFaults {
     }
 
     /** A head daemon fault: what to do to it, and how to bring it (and what depends on it) back. */
-    private abstract static class HeadFault implements Fault {
-        private final String name;
-        private final String node;
+    private abstract static class HeadFault extends PlannedFault {
 
         HeadFault(String name, String node) {
-            this.name = name;
-            this.node = node;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String node() {
-            return node;
-        }
-
-        @Override
-        public String request() {
-            return "!slurm drain " + node + " fault matrix: " + name;
-        }
-
-        @Override
-        public boolean nodeSide() {
-            return false;
+            super(name, node, "!slurm drain " + node + " fault matrix: " + name, false);
         }
 
         @Override
@@ -46,7 +23,7 @@ final class HeadDaemonFaults {
             LabOps.service("start", "slurmdbd");
             LabOps.service("start", "slurmctld");
             LabOps.awaitControllerUp();
-            LabOps.resumeIfDrained(node);
+            LabOps.resumeIfDrained(node());
         }
     }
 

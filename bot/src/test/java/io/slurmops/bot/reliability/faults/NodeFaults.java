@@ -15,33 +15,10 @@ final class NodeFaults {
     private NodeFaults() {
     }
 
-    private abstract static class NodeFault implements Fault {
-        private final String name;
-        private final String node;
+    private abstract static class NodeFault extends PlannedFault {
 
         NodeFault(String name, String node) {
-            this.name = name;
-            this.node = node;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String node() {
-            return node;
-        }
-
-        @Override
-        public String request() {
-            return "!slurm restart slurmd " + node;
-        }
-
-        @Override
-        public boolean nodeSide() {
-            return true;
+            super(name, node, "!slurm restart slurmd " + node, true);
         }
     }
 
