@@ -36,8 +36,13 @@ final class SshClientPool implements AutoCloseable {
     }
 
     private static final int CLOSE_THREADS = 16;
-    /** How long a host without a network path fails at once (see {@link UnreachableHosts}). */
-    static final Duration UNREACHABLE_FOR = Duration.ofSeconds(3);
+    /**
+     * How long a host without a network path fails at once (see {@link UnreachableHosts}): off by
+     * default. The pool cannot tell a health sweep's read from an operator's retry, and a runbook
+     * resumed right after the link was fixed got the stale "timed out" (RunbookFailureLabTest); the
+     * single-flight dial below already shares one attempt among concurrent checks of a host.
+     */
+    static final Duration UNREACHABLE_FOR = Duration.ZERO;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final Opener opener;

@@ -228,16 +228,32 @@ class SshClientPoolTest {
     }
 
     @Test
-    void aHostWithoutARouteIsNotDialledAgainRightAway() throws Exception {
+    void withAnUnreachableWindowAHostWithoutARouteIsNotDialledAgainRightAway() throws Exception {
         AtomicInteger dials = new AtomicInteger();
         try (SshClientPool pool = new SshClientPool(host -> {
             dials.incrementAndGet();
             throw new java.net.NoRouteToHostException("No route to host");
-        }, Duration.ofMinutes(1))) {
+        }, Duration.ofMinutes(1), SshSettings.DEFAULT_MAX_POOLED_CONNECTIONS, new UnreachableHosts(Duration.ofSeconds(3)))) {
             for (int i = 0; i < 5; i++) {
                 assertThatThrownBy(() -> pool.lease("sim00001")).isInstanceOf(java.net.NoRouteToHostException.class);
             }
             assertThat(dials).hasValue(1);
+        }
+    }
+
+    @Test
+    void byDefaultARetryRightAfterANoRouteFailureDialsAgain() throws Exception {
+        // an operator who fixed the link and resumes at once must get a real attempt, not the old failure
+        AtomicInteger dials = new AtomicInteger();
+        try (SshClientPool pool = new SshClientPool(host -> {
+            if (dials.incrementAndGet() == 1) {
+                throw new java.net.NoRouteToHostException("No route to host");
+            }
+            return new SSHClient();
+        }, Duration.ofMinutes(1))) {
+            assertThatThrownBy(() -> pool.lease("node003")).isInstanceOf(java.net.NoRouteToHostException.class);
+            pool.lease("node003").release();
+            assertThat(dials).hasValue(2);
         }
     }
 }
