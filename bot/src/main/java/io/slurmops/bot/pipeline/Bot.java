@@ -56,7 +56,7 @@ public final class Bot implements ChatHandler {
         this.desks = desks;
         this.authorizer = authorizer;
         AuditStage audit = new AuditStage(desks == null ? null : desks.audit(), clock);
-        this.dedup = new DedupStage(desks == null ? null : desks.deliveries());
+        this.dedup = new DedupStage(desks == null ? null : desks.deliveries(), clock);
         this.parse = new ParseStage(catalog);
         this.shortcuts = new ShortcutStage(audit, catalog.prefix());
         this.authorize = new AuthorizeStage(authorizer, desks == null ? null : desks.changes(), audit, catalog.prefix());
@@ -118,6 +118,10 @@ public final class Bot implements ChatHandler {
             LOG.warn("reaction {} not recorded: {}", reaction.eventId(), e.getMessage());
             channel.post(RenderStage.cannotRecord("this vote", e));
             return;
+        } catch (DedupStage.LateDelivery e) {
+            LOG.warn("reaction {} not acted on: {}", reaction.eventId(), e.getMessage());
+            channel.post(RenderStage.tooLate("this vote", e.waited));
+            return;
         }
         try {
             if (reaction.removed()) {
@@ -160,6 +164,11 @@ public final class Bot implements ChatHandler {
         } catch (io.slurmops.adapters.store.StoreException e) {
             LOG.warn("message {} not recorded: {}", message.eventId(), e.getMessage());
             response = new BotResponse(RenderStage.cannotRecord("this command", e), Outcome.FAILED);
+            RenderStage.post(response, channel);
+            return response;
+        } catch (DedupStage.LateDelivery e) {
+            LOG.warn("message {} not acted on: {}", message.eventId(), e.getMessage());
+            response = new BotResponse(RenderStage.tooLate("this command", e.waited), Outcome.FAILED);
             RenderStage.post(response, channel);
             return response;
         }

@@ -35,6 +35,13 @@ final class RenderStage {
                 + "). Nothing was done; try again in a moment.").status(Status.ERROR).build();
     }
 
+    /** Recorded too late to act on: another instance may already have said "cannot record" (see DedupStage). */
+    static Reply tooLate(String what, java.time.Duration waited) {
+        return Reply.builder("cannot act on " + what + ": the store recorded it only " + waited.toSeconds()
+                + " s after it arrived (the store was unreachable or the bot overloaded). Nothing was done; "
+                + "try again.").status(Status.ERROR).build();
+    }
+
     static Reply unexpected(String what, RuntimeException e) {
         return Reply.builder(what + " failed unexpectedly: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". The bot keeps running; the log has details.")
