@@ -46,9 +46,9 @@ public final class AlertPoster {
         if (!i.repair().isBlank()) {
             r.paragraph("Suggested fix: `" + prefix + " " + i.repair() + "` — react ✅ (operator or above) to request it;"
                     + " it still needs approval by someone else before it runs.");
-            return new AlertMessage(platform, channelId, channel.postForVote(r.build()));
+            return new AlertMessage(platform, channelId, channel.postOnce(openedKey(i), null, r.build(), true));
         }
-        return new AlertMessage(platform, channelId, channel.post(r.build()));
+        return new AlertMessage(platform, channelId, channel.postOnce(openedKey(i), null, r.build(), false));
     }
 
     public void changed(Incident i) {
@@ -88,11 +88,20 @@ public final class AlertPoster {
 
     public void resolved(Incident i) {
         String took = i.duration().map(AlertPoster::human).orElse("?");
-        thread(i, Reply.builder("[" + cluster + "] RECOVERED after " + took + ": " + i.subject() + " (incident #"
-                + i.id() + ")").status(Status.OK).build());
+        channel.postOnce(resolvedKey(i), i.messageId(), Reply.builder("[" + cluster + "] RECOVERED after " + took + ": "
+                + i.subject() + " (incident #" + i.id() + ")").status(Status.OK).build(), false);
         if (i.messageId() != null) {
             channel.react(i.messageId(), "white_check_mark");
         }
+    }
+
+    /** The keys its posts are claimed under ({@code claims}) and made idempotent with on the platform. */
+    public static String openedKey(Incident i) {
+        return "alert:" + i.id() + ":opened";
+    }
+
+    public static String resolvedKey(Incident i) {
+        return "alert:" + i.id() + ":resolved";
     }
 
     private void thread(Incident i, Reply reply) {

@@ -306,7 +306,7 @@ public final class AlertService implements AutoCloseable {
                 }
                 case RESOLVED -> {
                     if (i.messageId() != null) {
-                        String key = "alert:" + i.id() + ":resolved";
+                        String key = AlertPoster.resolvedKey(i);
                         if (store.claimPost(key)) {
                             poster.resolved(i);
                             store.postDone(key);
@@ -329,7 +329,7 @@ public final class AlertService implements AutoCloseable {
      * it is; empty if another instance did.
      */
     private Optional<Incident> postOpened(Incident i) {
-        String key = "alert:" + i.id() + ":opened";
+        String key = AlertPoster.openedKey(i);
         if (!store.claimPost(key)) {
             return Optional.empty();
         }

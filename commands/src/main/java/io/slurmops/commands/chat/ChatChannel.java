@@ -22,6 +22,21 @@ public interface ChatChannel {
     }
 
     /**
+     * Posts a message that must appear once even when another instance posts it again because this one
+     * died between sending it and recording its id (an alert, its recovery). A platform with an
+     * idempotency key uses {@code key} for it (Discord: the message nonce, which it enforces for a few
+     * minutes — far longer than a takeover takes); the others just post.
+     *
+     * @param parentMessageId the thread to post in; null for a top-level message
+     */
+    default String postOnce(String key, String parentMessageId, Reply reply, boolean forVote) {
+        if (parentMessageId != null) {
+            return postInThread(parentMessageId, reply);
+        }
+        return forVote ? postForVote(reply) : post(reply);
+    }
+
+    /**
      * Marks a message with an emoji, e.g. 👀 on receipt and ✅/❌ when done. Optional. The emoji is a
      * Slack-style name ("eyes", "white_check_mark", "x") or the Unicode character; adapters translate.
      */

@@ -39,7 +39,31 @@ final class DiscordReplyChannel implements ChatChannel {
 
     @Override
     public String post(Reply reply) {
-        return send(build(renderer.render(reply), null, DiscordReplyRenderer.mentioned(reply)));
+        return send(build(renderer.render(reply), null, DiscordReplyRenderer.mentioned(reply)), null);
+    }
+
+    /** Discord returns the message already made with the same nonce (JDA always sends enforce_nonce). */
+    @Override
+    public String postOnce(String key, String parentMessageId, Reply reply, boolean forVote) {
+        DiscordReplyChannel target = parentMessageId == null ? this
+                : new DiscordReplyChannel(channel, parentMessageId, renderer);
+        String id = target.send(build(renderer.render(reply), forVote ? newVoteKey() : null,
+                DiscordReplyRenderer.mentioned(reply)), nonce(key));
+        if (forVote) {
+            react(id, Emoji.DONE);                            // adding a reaction that is there already changes nothing
+            react(id, Emoji.FAILED);
+        }
+        return id;
+    }
+
+    /** Discord takes nonces of up to 25 characters: the first 25 hex digits of the key's SHA-256. */
+    static String nonce(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 25);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** A reply to {@code parentMessageId} (an alert's update) in the same channel. */
@@ -51,7 +75,7 @@ final class DiscordReplyChannel implements ChatChannel {
     /** The plan with ✅/❌ already on it and Approve/Deny buttons (custom id = action + vote key). */
     @Override
     public String postForVote(Reply plan) {
-        String id = send(build(renderer.render(plan), newVoteKey(), DiscordReplyRenderer.mentioned(plan)));
+        String id = send(build(renderer.render(plan), newVoteKey(), DiscordReplyRenderer.mentioned(plan)), null);
         react(id, Emoji.DONE);
         react(id, Emoji.FAILED);
         return id;
@@ -71,8 +95,12 @@ final class DiscordReplyChannel implements ChatChannel {
                 .complete();
     }
 
-    private String send(MessageCreateData data) {
+    /** @param nonce null for JDA's own random one */
+    private String send(MessageCreateData data, String nonce) {
         var action = channel.sendMessage(data);
+        if (nonce != null) {
+            action = action.setNonce(nonce);
+        }
         if (replyTo != null) {
             // A deleted command message must not make the answer fail.
             action = action.setMessageReference(replyTo).failOnInvalidReply(false).mentionRepliedUser(false);

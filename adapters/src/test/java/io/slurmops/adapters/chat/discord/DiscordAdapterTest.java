@@ -217,6 +217,35 @@ class DiscordAdapterTest {
         assertThat(referenced(result)).isEqualTo(planId.get());
     }
 
+    /**
+     * Issue 15: a leader killed after sending an alert but before recording its id leaves the claim
+     * unfinished, and the next leader posts it again. With the key as the message nonce Discord returns
+     * the first message (same bot user): the channel sees one alert and one recovery.
+     */
+    @Test
+    void anAlertPostedAgainUnderTheSameKeyIsOneMessage() {
+        start(settings());
+        var alerts = adapter.channel(CHANNEL);
+        Reply alert = Reply.builder("[lab] CRITICAL node003 not responding").status(Status.CRITICAL).build();
+        int before = rest.messagesCreated();
+
+        String first = alerts.postOnce("alert:7:opened", null, alert, true);
+        String again = alerts.postOnce("alert:7:opened", null, alert, true);
+        String recovery = alerts.postOnce("alert:7:resolved", first, Reply.builder("[lab] RECOVERED").build(), false);
+        String recoveryAgain = alerts.postOnce("alert:7:resolved", first, Reply.builder("[lab] RECOVERED").build(), false);
+        String other = alerts.postOnce("alert:8:opened", null, alert, false);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(recoveryAgain).isEqualTo(recovery).isNotEqualTo(first);
+        assertThat(other).isNotIn(first, recovery);
+        assertThat(rest.messagesCreated() - before).as("messages in the channel").isEqualTo(3);
+        List<FakeDiscordRest.Call> creates = rest.calls(c -> createIn(c, CHANNEL));
+        assertThat(creates).allSatisfy(c -> assertThat(c.payload().get("enforce_nonce").getAsBoolean()).isTrue());
+        assertThat(creates.stream().map(c -> c.payload().get("nonce").getAsString()).distinct())
+                .as("nonces: one per key").hasSize(3).allSatisfy(n -> assertThat(n).hasSize(25));
+        assertThat(referenced(creates.get(2))).as("the recovery is a reply to the alert").isEqualTo(first);
+    }
+
     @Test
     void approveAndDenyButtonsAreAcknowledgedAndArriveAsReactions() {
         start(settings());

@@ -48,6 +48,8 @@ public final class FakeDiscordRest implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(200000000000000000L);
     private final Map<String, String> responses = new ConcurrentHashMap<>();
+    /** Messages created with enforce_nonce, by channel and nonce: Discord returns the first again. */
+    private final Map<String, String> byNonce = new ConcurrentHashMap<>();
     private volatile String token = TOKEN;
 
     public FakeDiscordRest() throws IOException {
@@ -143,6 +145,13 @@ public final class FakeDiscordRest implements AutoCloseable {
         Matcher m = MESSAGES.matcher(path);
         if (path.equals("/api/v10/users/@me") && method.equals("GET")) {
             send(ex, 200, Fixtures.read("discord/rest_get_users_me_minimal.json"));
+        } else if (m.matches() && method.equals("POST") && m.group(2) == null && enforcedNonce(payload) != null) {
+            // "If another message was created by the same author with the same nonce, that message will be
+            // returned and no new message will be created" (Create Message, enforce_nonce).
+            String key = m.group(1) + "/" + enforcedNonce(payload);
+            String made = byNonce.computeIfAbsent(key, k -> message(Long.toString(ids.incrementAndGet()), m.group(1),
+                    payload).toString());
+            send(ex, 200, made);
         } else if (m.matches() && (method.equals("POST") || method.equals("PATCH"))) {
             String id = m.group(2) != null ? m.group(2) : Long.toString(ids.incrementAndGet());
             send(ex, 200, message(id, m.group(1), payload).toString());
@@ -160,6 +169,18 @@ public final class FakeDiscordRest implements AutoCloseable {
         } else {
             send(ex, 404, "{\"message\": \"404: Not Found\", \"code\": 0}");
         }
+    }
+
+    private static String enforcedNonce(JsonObject payload) {
+        boolean enforce = payload.has("enforce_nonce") && payload.get("enforce_nonce").getAsBoolean();
+        return enforce && payload.has("nonce") ? payload.get("nonce").getAsString() : null;
+    }
+
+    /** Messages created, enforced-nonce repeats not counted: what people in the channel would see. */
+    public int messagesCreated() {
+        return byNonce.size() + (int) calls.stream().filter(c -> c.method().equals("POST")
+                && MESSAGES.matcher(c.path()).matches() && c.path().endsWith("/messages")
+                && enforcedNonce(c.payload()) == null).count();
     }
 
     /** PUT …/commands (bulk overwrite): the commands as stored, each with an id. */
