@@ -47,6 +47,12 @@ final class FanoutBench {
         Samples cold = new Samples("cold");
         Samples warm = new Samples("warm");
         Samples pdsh = new Samples("pdsh");
+        Samples coldCpu = new Samples("cold, client CPU");
+        Samples warmCpu = new Samples("warm, client CPU");
+        Samples pdshCpu = new Samples("pdsh, client CPU");
+        Samples warmTargetsCpu = new Samples("warm, targets' CPU");
+        Samples coldTargetsCpu = new Samples("cold, targets' CPU");
+        Samples pdshTargetsCpu = new Samples("pdsh, targets' CPU");
         double rssPooled;
         double heapPooled;
         long threadsPooled;
@@ -56,10 +62,23 @@ final class FanoutBench {
              Executor executor = new Executor(transport, o.fanout())) {
             check("warm-up", executor.run(hosts, TRUE, TIMEOUT));
             for (int i = 0; i < o.runs(); i++) {
+                CpuTime c0 = CpuTime.now();
                 cold.time(() -> exec("cold", settings(o.targets()), 1));
+                CpuTime c1 = CpuTime.now();
                 ExternalTool.timed(pdsh, pdshArgv(), Map.of("PDSH_RCMD_TYPE", "ssh",
                         "PDSH_SSH_ARGS_APPEND", String.join(" ", sshOptions())));
+                CpuTime c2 = CpuTime.now();
                 check("warm", warm.time(() -> executor.run(hosts, TRUE, TIMEOUT)));
+                CpuTime c3 = CpuTime.now();
+                CpuTime c = c1.minus(c0);
+                coldCpu.add(c.self());
+                coldTargetsCpu.add(c.machine() - c.self());
+                CpuTime p = c2.minus(c1);
+                pdshCpu.add(p.children());
+                pdshTargetsCpu.add(p.machine() - p.children() - p.self());
+                CpuTime w = c3.minus(c2);
+                warmCpu.add(w.self());
+                warmTargetsCpu.add(w.machine() - w.self());
             }
             rssPooled = Memory.rssMiB();
             heapPooled = Memory.heapAfterGcMiB();
@@ -76,8 +95,22 @@ final class FanoutBench {
         result.row("slurmops Executor + sshj, fresh connections (cold)", "fan-out " + o.fanout(), cold);
         result.row("slurmops Executor + sshj, pooled connections (warm)", "fan-out " + o.fanout(), warm);
         result.row("`pdsh -R ssh`", "fan-out " + o.pdshFanout(), pdsh);
+        result.row("CPU of the client: slurmops cold", "JVM, all threads", coldCpu);
+        result.row("CPU of the client: slurmops warm", "JVM, all threads", warmCpu);
+        result.row("CPU of the client: `pdsh`", "pdsh + its ssh processes", pdshCpu);
+        result.row("CPU of the per-target sshd + shell: cold", "rest of the machine", coldTargetsCpu);
+        result.row("CPU of the per-target sshd + shell: warm", "rest of the machine", warmTargetsCpu);
+        result.row("CPU of the per-target sshd + shell: pdsh", "rest of the machine", pdshTargetsCpu);
         result.ratio("cold / pdsh", cold, pdsh, "≤ 0.7");
         result.ratio("warm / pdsh", warm, pdsh, "≤ 0.05");
+        result.ratio("client CPU, warm / pdsh", warmCpu, pdshCpu, "≤ 0.05");
+        result.ratio("client CPU, cold / pdsh", coldCpu, pdshCpu, "≤ 0.7");
+        int cores = Runtime.getRuntime().availableProcessors();
+        result.note(String.format(Locale.ROOT, "the targets run on this machine's %d cores: their own work alone keeps "
+                        + "any client's warm fan-out at %s or more (%.3f × pdsh), its cold one at %s or more (%.3f × pdsh); "
+                        + "on a cluster that work is spread over the nodes and the client's CPU is what remains",
+                cores, Samples.format(warmTargetsCpu.median() / cores), warmTargetsCpu.median() / cores / pdsh.median(),
+                Samples.format(coldTargetsCpu.median() / cores), coldTargetsCpu.median() / cores / pdsh.median()));
         result.note(String.format(Locale.ROOT, "memory: RSS %.0f MiB before any connection; with all %d targets pooled "
                         + "RSS %.0f MiB, heap after GC %.0f MiB, %d threads; pool bounded at %d "
                         + "(`ssh.maxPooledConnections`): RSS %.0f MiB, heap after GC %.0f MiB", rssBefore, o.targets(),
