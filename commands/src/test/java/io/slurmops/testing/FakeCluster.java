@@ -186,7 +186,7 @@ public final class FakeCluster implements Transport {
         return b.toString();
     }
 
-    /** One line per node and partition, as {@code sinfo -h -N -o %N|%R} prints it. */
+    /** One line per node and partition, as {@code sinfo -h -o %N|%R} prints it. */
     private String sinfoPartitions() {
         StringBuilder b = new StringBuilder();
         for (String name : nodes.keySet()) {

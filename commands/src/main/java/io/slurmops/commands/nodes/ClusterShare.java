@@ -26,8 +26,8 @@ import java.util.TreeMap;
  */
 public final class ClusterShare {
 
-    /** Every node with its partition, once per partition it is in. */
-    public static final List<String> SINFO_PARTITIONS = List.of("sinfo", "-h", "-N", "-o", "%N|%R");
+    /** Each partition's nodes as host lists, one line per group (not {@code -N}: see NodeRecord). */
+    public static final List<String> SINFO_PARTITIONS = List.of("sinfo", "-h", "-o", "%N|%R");
 
     private ClusterShare() {
     }
@@ -65,7 +65,7 @@ public final class ClusterShare {
             int bar = line.indexOf('|');
             if (bar > 0) {
                 out.computeIfAbsent(line.substring(bar + 1).strip(), k -> new LinkedHashSet<>())
-                        .add(line.substring(0, bar).strip());
+                        .addAll(io.slurmops.commands.slurm.SinfoNames.expand(line.substring(0, bar).strip()));
             }
         }
         return out;

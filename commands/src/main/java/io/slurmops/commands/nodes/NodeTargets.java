@@ -32,7 +32,7 @@ public record NodeTargets(List<String> hosts, String note) {
     public static final String ALL = "ALL";
 
     /** Every node name sinfo prints, once. */
-    public static final List<String> SINFO_NAMES = List.of("sinfo", "-h", "-N", "-o", "%N");
+    public static final List<String> SINFO_NAMES = List.of("sinfo", "-h", "-o", "%N");
 
     public NodeTargets {
         hosts = List.copyOf(hosts);
@@ -163,13 +163,15 @@ public record NodeTargets(List<String> hosts, String note) {
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
 
+    /** Host lists, one per sinfo group (not {@code -N}: see {@link NodeRecord}); every node once, in order. */
     private static List<String> names(String sinfoOutput) {
         Set<String> out = new LinkedHashSet<>();
         for (String line : sinfoOutput.split("\n")) {
             if (!line.isBlank()) {
-                out.add(line.strip());
+                out.addAll(io.slurmops.commands.slurm.SinfoNames.expand(line.strip()));
             }
         }
-        return new ArrayList<>(out);
+        return io.slurmops.commands.slurm.SinfoNames.inOrder(out);
     }
+
 }

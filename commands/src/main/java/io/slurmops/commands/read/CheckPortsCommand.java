@@ -9,6 +9,7 @@ import io.slurmops.commands.catalog.UsageException;
 import io.slurmops.commands.diagnosis.Finding;
 import io.slurmops.commands.diagnosis.KnowledgeBase;
 import io.slurmops.commands.exec.ExecResult;
+import io.slurmops.commands.hostlist.Hostlist;
 import io.slurmops.commands.exec.FailureKind;
 import io.slurmops.commands.exec.HostCommand;
 import io.slurmops.commands.reply.Block;
@@ -84,17 +85,29 @@ public final class CheckPortsCommand extends CheckCommand {
             ExecResult r = results.get(i);
             String outcome = r.ok() ? "open" : "closed: " + StatusCommand.firstLine(r);
             if (t.daemon().equals("slurmd")) {
-                nodePorts.add(r.ok() ? t.port() + " open" : outcome, t.name());
-            } else {
-                lines.add(t.describe() + " " + outcome);
+                // folded below: thousands of nodes with one reason are one line, one finding
+                nodePorts.add(r.ok() ? t.port() + " open" : t.port() + " " + outcome, t.name(), t.address());
+                continue;
             }
+            lines.add(t.describe() + " " + outcome);
             if (!r.ok()) {
                 closed.add(t.name() + ":" + t.port());
-                status = status.worst(t.daemon().equals("slurmd") ? Status.WARNING : Status.CRITICAL);
-                String evidence = "port " + t.port() + " closed on " + t.name() + " (" + StatusCommand.firstLine(r) + ")";
-                findings.addAll(KnowledgeBase.withContext(ctx.knowledgeBase().match(evidence),
-                        t.daemon().equals("slurmd") ? Map.of("hosts", t.name(), "node", t.name()) : Map.of()));
+                status = status.worst(Status.CRITICAL);
+                findings.addAll(ctx.knowledgeBase().match("port " + t.port() + " closed on " + t.name() + " ("
+                        + StatusCommand.firstLine(r) + ")"));
             }
+        }
+        for (Map.Entry<String, List<String>> g : nodePorts.groups()) {
+            if (g.getKey().endsWith(" open")) {
+                continue;
+            }
+            String hosts = Hostlist.compress(g.getValue());
+            String port = g.getKey().substring(0, g.getKey().indexOf(' '));
+            closed.add(hosts + ":" + port + (g.getValue().size() > 1 ? " (" + g.getValue().size() + " nodes)" : ""));
+            status = status.worst(Status.WARNING);
+            String why = g.getKey().substring(g.getKey().indexOf("closed: ") + "closed: ".length());
+            findings.addAll(KnowledgeBase.withContext(ctx.knowledgeBase().match("port " + port + " closed on " + hosts
+                    + " (" + why + ")"), Map.of("hosts", hosts, "node", hosts)));
         }
         nodePorts.lines().forEach(l -> lines.add("slurmd " + l));
         List<Block> details = new ArrayList<>();

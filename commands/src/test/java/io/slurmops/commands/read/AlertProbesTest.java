@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The alert probes over a scripted cluster: which fault, which diagnosis, which fix. */
 class AlertProbesTest {
 
-    private static final String SINFO = "sinfo -h -N -o %N|%T|%u|%H|%E";
+    private static final String SINFO = "sinfo -h -o %N|%T|%u|%H|%E";
 
     private static NodeProbe nodeProbe() {
         return new NodeProbe(Duration.ofSeconds(5),
@@ -162,7 +162,7 @@ class AlertProbesTest {
     @Test
     void aCheckThatNeedsNodesWaitsWhileTheControllerCannotListThem() {
         ScriptedCluster c = ScriptedCluster.lab()
-                .on("localhost", "sinfo -h -N -o %N", exit(1, "", "slurm_load_partitions: Unable to contact slurm controller (connect failure)\n"));
+                .on("localhost", "sinfo -h -o %N", exit(1, "", "slurm_load_partitions: Unable to contact slurm controller (connect failure)\n"));
         assertThatThrownBy(() -> new CheckProbe("config", new CheckConfigCommand(), Duration.ofSeconds(30), true)
                 .observe(c.context())).isInstanceOf(ProbeUnavailableException.class).hasMessageContaining("sinfo");
         assertThatThrownBy(() -> nodeProbe().observe(ScriptedCluster.lab().on("localhost", SINFO,

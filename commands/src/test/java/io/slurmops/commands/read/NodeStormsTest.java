@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Many unhealthy nodes in one poll: one observation, folded by reason, one fix for the set. */
 class NodeStormsTest {
 
-    private static final String SINFO = "sinfo -h -N -o %N|%T|%u|%H|%E";
+    private static final String SINFO = "sinfo -h -o %N|%T|%u|%H|%E";
 
     /** Keys of incidents that are open, as the alert store would answer. */
     private final Set<String> open = new HashSet<>();

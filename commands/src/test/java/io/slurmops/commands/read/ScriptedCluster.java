@@ -42,8 +42,8 @@ final class ScriptedCluster implements Transport {
     /** The four lab nodes, all idle, as sinfo prints them. */
     static ScriptedCluster lab() {
         ScriptedCluster c = new ScriptedCluster();
-        c.on("localhost", "sinfo -h -N -o %N", ok("node001\nnode002\nnode003\nnode004\n"));
-        c.on("localhost", "sinfo -h -N -o %N|%T|%u|%H|%E", ok(Captured.output("sinfo-nodes.txt")));
+        c.on("localhost", "sinfo -h -o %N", ok("node001\nnode002\nnode003\nnode004\n"));
+        c.on("localhost", "sinfo -h -o %N|%T|%u|%H|%E", ok(Captured.output("sinfo-nodes.txt")));
         c.on("localhost", "scontrol ping", ok(Captured.output("ping-up.txt")));
         c.on("localhost", "scontrol show config", ok(Captured.output("show-config.txt")));
         return c;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TriageProbesTest {
 
-    private static final String SINFO = "sinfo -h -N -o %N|%T|%u|%H|%E";
+    private static final String SINFO = "sinfo -h -o %N|%T|%u|%H|%E";
     private static final String DOWN = "node002|down*|slurm|2026-12-03T16:00:01|Not responding\n";
     private static final String TIMED_OUT = "nc: connect to node002 port %d (tcp) timed out: Operation now in progress\n";
 

@@ -19,7 +19,7 @@ class SlurmOutputParsingTest {
 
     @Test
     void sinfoRecordsKeepReasonWithDelimiterAndDropPartitionDuplicates() {
-        // Real lab output shape: sinfo -h -N -o '%N|%T|%u|%H|%E'; node003 is in two partitions.
+        // One node a line (the -N shape, and groups of one); node003 is in two partitions.
         String out = "node001|idle|Unknown|Unknown|none\n"
                 + "node003|drained|root|2026-11-25T22:40:01|bad | DIMM slot 3\n"
                 + "node003|drained|root|2026-11-25T22:40:01|bad | DIMM slot 3\n"
@@ -31,6 +31,23 @@ class SlurmOutputParsingTest {
         assertThat(nodes.get(1).reasonWithOrigin()).isEqualTo("bad | DIMM slot 3 (root, 2026-11-25T22:40:01)");
         assertThat(nodes.get(2).state().notResponding()).isTrue();
         assertThat(nodes.get(2).state().isDown()).isTrue();
+    }
+
+    @Test
+    void groupedSinfoLinesAreExpandedToOneRecordPerNodeInHostListOrder() {
+        // sinfo -h -o '%N|%T|%u|%H|%E' (no -N): one line per partition and state+reason group; node003
+        // is in partitions debug and big; a reason with a newline runs on over the next line.
+        String out = "node[002,010]|idle|Unknown|Unknown|none\n"
+                + "node[003-004]|drained|root|2026-11-25T22:40:01|rack 7 | PDU\nswapped\n"
+                + "node001|down*|slurm|2026-11-25T22:22:01|Not responding\n"
+                + "node003|drained|root|2026-11-25T22:40:01|rack 7 | PDU\nswapped\n";
+        List<NodeRecord> nodes = NodeRecord.parseSinfo(out);
+        assertThat(nodes).extracting(NodeRecord::name)
+                .containsExactly("node001", "node002", "node003", "node004", "node010");
+        assertThat(nodes.get(2).reason()).isEqualTo("rack 7 | PDU\nswapped");
+        assertThat(nodes.get(3).reason()).isEqualTo("rack 7 | PDU\nswapped");
+        assertThat(nodes.get(0).state().notResponding()).isTrue();
+        assertThat(nodes.get(4).hasReason()).isFalse();
     }
 
     @Test
