@@ -51,6 +51,8 @@ public final class NodeProbe implements HealthProbe {
     }
     /** Nodes seen "not responding" (idle*, mixed*) but not yet down at the previous poll. */
     private Set<String> unresponsiveBefore = Set.of();
+    /** Nodes unhealthy at the last poll but not reported yet (a first sighting, an "unknown" in its grace). */
+    private Set<String> awaiting = Set.of();
     /** When this probe first saw each node that is still "unknown" now. */
     private final Map<String, Instant> unknownSince = new HashMap<>();
     /** Told every poll's nodes (incident charts record them); failures there never fail the probe. */
@@ -103,6 +105,14 @@ public final class NodeProbe implements HealthProbe {
         return n.state().isDown() || n.state().notResponding();
     }
 
+    /**
+     * Nodes the last poll saw unhealthy but does not report yet (each needs a second sighting): a storm
+     * that Slurm marks over several polls is still arriving while this is not empty.
+     */
+    public synchronized Set<String> awaitingConfirmation() {
+        return Set.copyOf(awaiting);
+    }
+
     @Override
     public synchronized List<Observation> observe(CommandContext ctx) throws ProbeUnavailableException {
         ExecResult r = ctx.cluster().slurm(NodeRecord.SINFO_ARGS);
@@ -130,6 +140,12 @@ public final class NodeProbe implements HealthProbe {
                 .filter(n -> !onlyUnresponsive(n) || confirmed.contains(n.name()))
                 .filter(n -> !onlyUnknown(n) || !unknownSince.get(n.name()).plus(UNKNOWN_GRACE).isAfter(now))
                 .toList();
+        Set<String> reported = new HashSet<>();
+        problems.forEach(n -> reported.add(n.name()));
+        Set<String> held = new HashSet<>(unresponsiveNow);
+        held.addAll(unknownNow);
+        held.removeAll(reported);
+        awaiting = held;
         List<String> slurmDown = problems.stream().filter(n -> isSlurmSet(n) && isDown(n)).map(NodeRecord::name)
                 .toList();
         Map<String, NodeFaultDiagnoser.Diagnosis> causes = triage(ctx, problems, slurmDown, now);

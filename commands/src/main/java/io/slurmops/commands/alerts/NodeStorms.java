@@ -6,8 +6,6 @@ import io.slurmops.commands.reply.Status;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,9 @@ import java.util.regex.Pattern;
  * <p>Nodes that already have their own open incident keep it: moving them would report a false
  * recovery for their incident. So that the nodes of one event, which Slurm may mark over two polls,
  * do not open one alert for the first and a storm for the rest, a lone unhealthy node is reported on
- * its second sighting in a row (one node poll later; the others of a storm have joined by then).
+ * its second sighting in a row (one node poll later; the others of a storm have joined by then) — or,
+ * while the node probe still has other nodes awaiting their second sighting (Slurm marks the nodes of
+ * one event over several polls), up to {@link #MAX_HOLD} polls later.
  */
 public final class NodeStorms implements HealthProbe {
 
@@ -38,12 +38,14 @@ public final class NodeStorms implements HealthProbe {
     /** The "(user, time)" NodeRecord.reasonWithOrigin() adds: it differs from node to node of one event. */
     private static final Pattern ORIGIN = Pattern.compile(" \\([^,()]+, \\d{4}-\\d\\d-\\d\\dT[0-9:]+\\)");
     private static final Pattern MEMBERS = Pattern.compile("^(\\d+) nodes unhealthy");
+    /** The most polls a lone node is held while other nodes are still arriving. */
+    public static final int MAX_HOLD = 4;
 
     private final HealthProbe nodes;
     private final int threshold;
     private final Predicate<String> openIncident;
-    /** Loose (incident-less) node keys seen at the previous poll: seen twice, a lone node is reported. */
-    private Set<String> looseBefore = Set.of();
+    /** Loose (incident-less) node keys held at the previous poll, with how many polls each was held. */
+    private Map<String, Integer> looseBefore = Map.of();
 
     /**
      * @param nodes        the per-node probe
@@ -82,20 +84,22 @@ public final class NodeStorms implements HealthProbe {
             (openIncident.test(o.key()) ? out : loose).add(o);
         }
         boolean stormOpen = openIncident.test(key(name()));
-        Set<String> before = looseBefore;
-        looseBefore = new HashSet<>();
+        Map<String, Integer> before = looseBefore;
+        looseBefore = new java.util.HashMap<>();
         if (loose.size() >= threshold || stormOpen && !loose.isEmpty()) {
             out.add(fold(loose, ctx.prefix()));
             return out;
         }
+        boolean othersArriving = nodes instanceof NodeProbe p && !p.awaitingConfirmation().isEmpty();
         for (Observation o : loose) {
-            if (before.contains(o.key())) {
+            int held = before.getOrDefault(o.key(), 0);
+            if (held > 0 && (!othersArriving || held >= MAX_HOLD)) {
                 out.add(o);
+                looseBefore.put(o.key(), MAX_HOLD);    // reported: it stays reported while it lasts
             } else {
-                looseBefore.add(o.key());              // held one poll: others of the same event may follow
+                looseBefore.put(o.key(), held + 1);    // held: others of the same event may follow
             }
         }
-        looseBefore.addAll(before.stream().filter(k -> loose.stream().anyMatch(o -> o.key().equals(k))).toList());
         return out;
     }
 

@@ -39,6 +39,10 @@ class NodeStormsTest {
                 .on("localhost", SINFO, ok(sinfo));
     }
 
+    private static String star(String node) {
+        return node + "|idle*|Unknown|Unknown|none\n";
+    }
+
     private static String down(String node, String when) {
         return node + "|down*|slurm|" + when + "|Not responding\n";
     }
@@ -88,6 +92,41 @@ class NodeStormsTest {
                 + down("node002", "2026-12-03T10:00:04") + down("node003", "2026-12-03T10:00:04")).context());
 
         assertThat(seen).singleElement().satisfies(o -> assertThat(o.subject()).isEqualTo("node[001-003]"));
+    }
+
+    /**
+     * Slurm marks the nodes of one event not responding over several polls (CI: node003 alone, then
+     * node[001-002,004] two polls later gave an alert and a storm). While the node probe still has nodes
+     * awaiting their second sighting, a lone node is held with them, up to MAX_HOLD polls.
+     */
+    @Test
+    void aLoneNodeIsHeldWhileOthersAreStillArrivingAndJoinsTheirStorm() throws ProbeUnavailableException {
+        NodeStorms probe = probe();
+        ScriptedCluster first = cluster(star("node003"));
+        assertThat(probe.observe(first.context())).as("node003 seen once").isEmpty();
+        assertThat(probe.observe(first.context())).as("confirmed, held one poll").isEmpty();
+        ScriptedCluster all = cluster(star("node001") + star("node002") + star("node003") + star("node004"));
+        assertThat(probe.observe(all.context())).as("the others are first sightings: node003 waits for them").isEmpty();
+
+        assertThat(probe.observe(all.context())).singleElement().satisfies(o -> {
+            assertThat(o.key()).isEqualTo("nodes:storm");
+            assertThat(o.subject()).isEqualTo("node[001-004]");
+        });
+    }
+
+    @Test
+    void aLoneNodeIsNotHeldForeverByNodesThatNeverArrive() throws ProbeUnavailableException {
+        NodeStorms probe = probe();
+        // node001 stays "unknown" (a fresh slurmctld's grace): it awaits confirmation at every poll
+        ScriptedCluster c = cluster(star("node003") + "node001|unknown|Unknown|Unknown|none\n");
+        int polls = 0;
+        List<Observation> seen = List.of();
+        while (seen.isEmpty() && polls < 10) {
+            seen = probe.observe(c.context());
+            polls++;
+        }
+        assertThat(seen).singleElement().extracting(Observation::key).isEqualTo("nodes:node003");
+        assertThat(polls).as("sighting, confirmation, then at most MAX_HOLD polls").isEqualTo(2 + NodeStorms.MAX_HOLD);
     }
 
     @Test
