@@ -164,12 +164,12 @@ public final class Bot implements ChatHandler {
         } catch (io.slurmops.adapters.store.StoreException e) {
             LOG.warn("message {} not recorded: {}", message.eventId(), e.getMessage());
             response = new BotResponse(RenderStage.cannotRecord("this command", e), Outcome.FAILED);
-            RenderStage.post(response, channel);
+            RenderStage.postRefusal(response, message, channel);
             return response;
         } catch (DedupStage.LateDelivery e) {
             LOG.warn("message {} not acted on: {}", message.eventId(), e.getMessage());
             response = new BotResponse(RenderStage.tooLate("this command", e.waited), Outcome.FAILED);
-            RenderStage.post(response, channel);
+            RenderStage.postRefusal(response, message, channel);
             return response;
         }
         try {

@@ -21,6 +21,14 @@ final class RenderStage {
         }
     }
 
+    /**
+     * A command refused because it could not be recorded: on Discord every instance gets the event and
+     * refuses it, so the refusal is keyed by the event (Discord's nonce) and the channel shows it once.
+     */
+    static void postRefusal(BotResponse response, io.slurmops.commands.chat.ChatMessage message, ChatChannel channel) {
+        channel.postOnce("refused:" + message.platform() + ":" + message.eventId(), null, response.reply(), false);
+    }
+
     /** Bad input: what was wrong and the correct form. */
     static BotResponse usage(UsageException e) {
         return new BotResponse(Reply.error(e.getMessage(), e.correctForm()), Outcome.USAGE);

@@ -100,6 +100,9 @@ class StoreBlinkLabTest {
             List<String> cannotCommand = texts(two.posts(t -> t.contains("cannot record this command")));
             List<String> cannotVote = texts(two.posts(t -> t.contains("cannot record this vote")));
             List<String> tooLate = texts(two.posts(t -> t.contains("cannot act on this")));
+            // Both instances refuse command 51; keyed by the event, Discord shows one refusal message.
+            assertThat(repliesTo(two, "100000000000000051").stream().map(c -> c.payload().get("nonce").getAsString())
+                    .distinct()).as("refusal messages for the command sent during the blink").hasSize(1);
             assertThat(two.posts(t -> t.contains("waiting for approval")))
                     .as("answers to the two !slurm pending after the blink (the one during it was not run)")
                     .hasSize(2);
