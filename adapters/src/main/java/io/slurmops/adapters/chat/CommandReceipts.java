@@ -78,6 +78,13 @@ public final class CommandReceipts {
         }
 
         @Override
+        public String postOnce(String key, String parentMessageId, Reply reply, boolean forVote) {
+            voting |= forVote;
+            note(reply);
+            return delegate.postOnce(key, parentMessageId, reply, forVote);
+        }
+
+        @Override
         public void react(String messageId, String emoji) {
             delegate.react(messageId, emoji);
         }

@@ -34,6 +34,12 @@ final class ThreadBoundChannel implements ChatChannel {
     }
 
     @Override
+    public String postOnce(String key, String parentMessageId, Reply reply, boolean forVote) {
+        return channel.postOnce(key, parentMessageId == null && !forVote ? this.parentMessageId : parentMessageId,
+                reply, forVote);
+    }
+
+    @Override
     public void react(String messageId, String emoji) {
         channel.react(messageId, emoji);
     }
