@@ -54,7 +54,7 @@ public final class NodeStateSamples {
         return "other";
     }
 
-    /** Counts by category; a node in several partitions (sinfo -N lists it once per partition) counts once. */
+    /** Counts by category; a node in several partitions (sinfo lists it once per partition it is in) counts once. */
     static Map<String, Integer> counts(List<NodeRecord> nodes) {
         Map<String, Integer> out = new LinkedHashMap<>();
         CATEGORIES.forEach(c -> out.put(c, 0));

@@ -28,7 +28,7 @@ public final class StatusCommand extends DeclaredCommand {
     public StatusCommand() {
         super(CommandSpec.builder("status")
                 .summary("Controller, node states, problem nodes with reasons, job counts")
-                .description("Runs `scontrol ping`, `sinfo -N` and `squeue` on the controller. Problem nodes "
+                .description("Runs `scontrol ping`, `sinfo` (grouped by state and reason) and `squeue` on the controller. Problem nodes "
                         + "(down, drained, failing, not responding) are folded by reason into host lists.")
                 .build());
     }
